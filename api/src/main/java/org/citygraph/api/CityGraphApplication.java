@@ -1,0 +1,15 @@
+package org.citygraph.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The CityGraph hub: GraphQL over HTTP and WebSocket in front of the city's graph. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CityGraphApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CityGraphApplication.class, args);
+    }
+}

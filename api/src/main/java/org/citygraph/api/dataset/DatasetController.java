@@ -1,0 +1,132 @@
+package org.citygraph.api.dataset;
+
+import static org.citygraph.api.graphql.ViewerInterceptor.viewer;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.citygraph.api.graphql.Connection;
+import org.citygraph.api.graphql.PagedLoaders;
+import org.citygraph.api.graphql.Permissions;
+import org.citygraph.api.graphql.Selections;
+import org.citygraph.api.graphql.UserError;
+import org.citygraph.api.graphql.Writes;
+import org.citygraph.graph.PageRequest;
+import org.citygraph.graph.Viewer;
+import org.citygraph.graph.agency.Agencies;
+import org.citygraph.graph.agency.Agency;
+import org.citygraph.graph.dataset.AccessLevel;
+import org.citygraph.graph.dataset.Dataset;
+import org.citygraph.graph.dataset.DatasetDraft;
+import org.citygraph.graph.dataset.DatasetFilter;
+import org.citygraph.graph.dataset.Datasets;
+import org.citygraph.graph.dataset.UpdateFrequency;
+import org.citygraph.graph.district.District;
+import org.citygraph.graph.district.Districts;
+import org.citygraph.graph.issue.Issue;
+import org.citygraph.graph.issue.Issues;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
+
+/** The {@code Dataset} type: the catalog, its relationships, and the staff's mutations. */
+@Controller
+class DatasetController {
+
+    /** The schema's {@code DatasetFilter}. */
+    record DatasetFilterInput(String text, List<String> themes, List<String> keywords, List<String> publisherIds,
+                              List<String> districtIds, List<AccessLevel> accessLevels,
+                              List<UpdateFrequency> updateFrequencies) {
+
+        DatasetFilter toFilter() {
+            return new DatasetFilter(text == null || text.isBlank() ? null : text, themes, keywords, publisherIds,
+                    districtIds, accessLevels, updateFrequencies);
+        }
+    }
+
+    /** The schema's {@code CreateDatasetInput} and {@code UpdateDatasetInput} ({@code id} only in the latter). */
+    record DatasetInput(String id, String title, String description, String publisherId, List<String> themes,
+                        List<String> keywords, List<String> districtIds, LocalDate temporalStart, LocalDate temporalEnd,
+                        UpdateFrequency updateFrequency, String license, URL distributionUrl, String mediaType,
+                        AccessLevel accessLevel, OffsetDateTime modifiedAt, List<String> issueIds) {
+
+        DatasetDraft toDraft() {
+            return new DatasetDraft(title, description, publisherId, themes, keywords, districtIds, temporalStart,
+                    temporalEnd, updateFrequency, license, distributionUrl == null ? null : distributionUrl.toString(),
+                    mediaType, accessLevel, modifiedAt, issueIds);
+        }
+    }
+
+    /** The schema's {@code DatasetPayload}. */
+    record DatasetPayload(Dataset dataset, List<UserError> errors) {
+    }
+
+    private final Datasets datasets;
+    private final Agencies agencies;
+    private final Districts districts;
+    private final Issues issues;
+    private final Writes writes;
+
+    DatasetController(Datasets datasets, Agencies agencies, Districts districts, Issues issues, Writes writes) {
+        this.datasets = datasets;
+        this.agencies = agencies;
+        this.districts = districts;
+        this.issues = issues;
+        this.writes = writes;
+    }
+
+    @QueryMapping(name = "datasets")
+    Connection<Dataset> list(@Argument DatasetFilterInput filter, @Argument Datasets.Order orderBy, @Argument Integer first,
+                             @Argument String after, @Argument Integer last, @Argument String before,
+                             @ContextValue Viewer viewer, DataFetchingEnvironment env) {
+        return Connection.of(datasets.list(viewer, filter == null ? DatasetFilter.NONE : filter.toFilter(), orderBy,
+                new PageRequest(first, after, last, before), Selections.wantsTotalCount(env)));
+    }
+
+    @QueryMapping
+    Dataset dataset(@Argument String id, @ContextValue Viewer viewer) {
+        return datasets.byId(viewer, id).orElse(null);
+    }
+
+    @BatchMapping
+    Map<Dataset, Agency> publisher(List<Dataset> list) {
+        return PagedLoaders.firstByParent(list, Dataset::id, agencies.publishersOf(ids(list)));
+    }
+
+    @BatchMapping
+    Map<Dataset, List<District>> districts(List<Dataset> list) {
+        return PagedLoaders.byParent(list, Dataset::id, districts.coveredBy(ids(list)));
+    }
+
+    @BatchMapping
+    Map<Dataset, List<Issue>> issues(List<Dataset> list, GraphQLContext context) {
+        return PagedLoaders.byParent(list, Dataset::id, issues.evidencedBy(viewer(context), ids(list)));
+    }
+
+    @MutationMapping
+    DatasetPayload createDataset(@Argument DatasetInput input, @ContextValue Viewer viewer) {
+        Permissions.requireStaff(viewer);
+        return writes.run(() -> datasets.create(viewer, input.toDraft()),
+                d -> new DatasetPayload(d, List.of()), errors -> new DatasetPayload(null, errors));
+    }
+
+    @MutationMapping
+    DatasetPayload updateDataset(@Argument DatasetInput input, @ContextValue Viewer viewer) {
+        Permissions.requireStaff(viewer);
+        return writes.run(() -> datasets.update(viewer, input.id(), input.toDraft()),
+                d -> new DatasetPayload(d, List.of()), errors -> new DatasetPayload(null, errors));
+    }
+
+    private static List<String> ids(List<Dataset> list) {
+        return list.stream().map(Dataset::id).toList();
+    }
+}

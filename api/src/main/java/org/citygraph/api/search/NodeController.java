@@ -1,0 +1,104 @@
+package org.citygraph.api.search;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.citygraph.api.graphql.Connection;
+import org.citygraph.api.graphql.Selections;
+import org.citygraph.graph.GraphNode;
+import org.citygraph.graph.InvalidInputException;
+import org.citygraph.graph.NodeType;
+import org.citygraph.graph.PageRequest;
+import org.citygraph.graph.Viewer;
+import org.citygraph.graph.agency.Agencies;
+import org.citygraph.graph.dataset.Datasets;
+import org.citygraph.graph.district.Districts;
+import org.citygraph.graph.issue.Issues;
+import org.citygraph.graph.news.NewsItems;
+import org.citygraph.graph.search.Search;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import graphql.schema.DataFetchingEnvironment;
+
+/**
+ * Reads that cross types: {@code node}, {@code nodes} (the Relay Node convention) and ranked
+ * {@code search}. Each reads through the same viewer-aware methods as the typed queries.
+ */
+@Controller
+class NodeController {
+
+    static final int MAX_NODES = 100;
+
+    /** The schema's {@code SearchEdge}. */
+    record SearchEdge(String cursor, double score, GraphNode node) {
+    }
+
+    /** The schema's {@code SearchConnection}. */
+    record SearchConnection(List<SearchEdge> edges, List<GraphNode> nodes, Connection.PageInfo pageInfo, Long totalCount) {
+    }
+
+    private final Districts districts;
+    private final Agencies agencies;
+    private final Issues issues;
+    private final NewsItems news;
+    private final Datasets datasets;
+    private final Search search;
+
+    NodeController(Districts districts, Agencies agencies, Issues issues, NewsItems news, Datasets datasets, Search search) {
+        this.districts = districts;
+        this.agencies = agencies;
+        this.issues = issues;
+        this.news = news;
+        this.datasets = datasets;
+        this.search = search;
+    }
+
+    @QueryMapping
+    GraphNode node(@Argument String id, @ContextValue Viewer viewer) {
+        return nodes(List.of(id), viewer).get(0);
+    }
+
+    /** One statement per type asked for, whatever the number of ids. */
+    @QueryMapping
+    List<GraphNode> nodes(@Argument List<String> ids, @ContextValue Viewer viewer) {
+        if (ids.size() > MAX_NODES) {
+            throw new InvalidInputException("ids", "TOO_MANY", "Ask for at most " + MAX_NODES + " nodes at once.");
+        }
+        var byType = new EnumMap<NodeType, List<String>>(NodeType.class);
+        ids.forEach(id -> NodeType.ofId(id).ifPresent(t -> byType.computeIfAbsent(t, k -> new ArrayList<>()).add(id)));
+        var found = new HashMap<String, GraphNode>();
+        byType.forEach((type, typeIds) -> read(type, typeIds, viewer).forEach(n -> found.put(n.id(), n)));
+        var result = new ArrayList<GraphNode>();
+        ids.forEach(id -> result.add(found.get(id)));
+        return result;
+    }
+
+    @QueryMapping(name = "search")
+    SearchConnection search(@Argument String text, @Argument List<NodeType> types, @Argument Integer first,
+                            @Argument String after, @ContextValue Viewer viewer, DataFetchingEnvironment env) {
+        var page = search.search(viewer, text, types == null ? null : java.util.Set.copyOf(types),
+                new PageRequest(first, after, null, null), Selections.wantsTotalCount(env));
+        var edges = page.edges().stream().map(e -> new SearchEdge(e.cursor(), e.node().score(), e.node().node())).toList();
+        var connection = Connection.of(page);
+        return new SearchConnection(edges, edges.stream().map(SearchEdge::node).toList(), connection.pageInfo(),
+                page.totalCount());
+    }
+
+    private List<? extends GraphNode> read(NodeType type, List<String> ids, Viewer viewer) {
+        return switch (type) {
+            case DISTRICT -> districts.byIds(ids);
+            case AGENCY -> agencies.byIds(ids);
+            case ISSUE -> issues.byIds(viewer, ids);
+            case NEWS_ITEM -> news.byIds(ids);
+            case DATASET -> datasets.byIds(viewer, ids);
+            default -> List.<GraphNode>of();
+        };
+    }
+
+}

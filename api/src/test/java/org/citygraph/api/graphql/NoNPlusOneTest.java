@@ -1,0 +1,79 @@
+package org.citygraph.api.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.citygraph.api.support.ApiTest;
+import org.citygraph.graph.Viewer;
+import org.citygraph.graph.issue.IssueCategory;
+import org.citygraph.graph.issue.IssueDraft;
+import org.citygraph.graph.issue.Issues;
+import org.citygraph.graph.issue.Severity;
+import org.citygraph.graph.issue.Visibility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The number of Cypher statements of a request is bounded by the shape of the query: one per
+ * field level that reaches the graph, however many parents that level has.
+ */
+class NoNPlusOneTest extends ApiTest {
+
+    static final Viewer STAFF = new Viewer("usr_n1", "N+1", Viewer.Role.STAFF, null);
+    static boolean seeded;
+
+    @Autowired
+    Issues issues;
+
+    @BeforeAll
+    static void resetFlag() {
+        seeded = false;
+    }
+
+    /** Enough issues that every district lists dozens of them, each with several agencies and districts. */
+    void seed() {
+        if (seeded) {
+            return;
+        }
+        var districts = List.of("dst_ganggyeong", "dst_yeonmu", "dst_chwiam", "dst_buchang", "dst_beolgok", "dst_yangchon");
+        for (int i = 0; i < 120; i++) {
+            issues.create(STAFF, new IssueDraft("부하 시험 " + i, "N+1 측정용", IssueCategory.OTHER, Severity.LOW, Visibility.PUBLIC,
+                    List.of(districts.get(i % 6), districts.get((i + 1) % 6)), "agc_nonsan-city",
+                    List.of("agc_nonsan-police", "agc_nonsan-fire", "agc_nonsan-safety"), null));
+        }
+        seeded = true;
+    }
+
+    @Test
+    void aThreeLevelQueryOverHundredsOfNodesRunsAFixedNumberOfStatements() {
+        seed();
+        var staff = as(Viewer.Role.STAFF);
+        long before = graph.statementCount();
+        var response = staff.documentName("threeLevels").execute();
+        long statements = graph.statementCount() - before;
+
+        var issueTitles = response.path("districts.nodes[*].issues.nodes[*].title").entityList(String.class).get();
+        var agencyNames = response.path("districts.nodes[*].issues.nodes[*].involvedAgencies[*].name").entityList(String.class).get();
+        assertThat(issueTitles.size() + agencyNames.size()).isGreaterThan(500);
+        // districts, issues, owner, involvedAgencies, their parents, districts, their parents, datasets, their publishers
+        assertThat(statements).isLessThanOrEqualTo(9);
+    }
+
+    @Test
+    void theCountDoesNotGrowWithPageSize() {
+        seed();
+        long small = statements("{ issues(first: 5) { nodes { owner { name } districts { name } news(first: 3) { nodes { title } } } } }");
+        long large = statements("{ issues(first: 100) { nodes { owner { name } districts { name } news(first: 3) { nodes { title } } } } }");
+        assertThat(large).isEqualTo(small);
+    }
+
+    private long statements(String query) {
+        var staff = as(Viewer.Role.STAFF);
+        long before = graph.statementCount();
+        staff.document(query).execute().errors().verify();
+        return graph.statementCount() - before;
+    }
+
+}

@@ -1,0 +1,34 @@
+package org.citygraph.graph;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Cypher parts of keyset pagination over one sort property with the id as tie-breaker:
+ * a predicate that starts after the cursor, the ORDER BY, and the LIMIT (one row more than the
+ * page, to know whether another page follows). The property name comes from code, never from input.
+ *
+ * @param predicate   a predicate to AND into the WHERE clause, or {@code "true"} without a cursor
+ * @param orderBy     the ORDER BY expression list, without the keywords
+ * @param parameters  {@code $cursorValue}, {@code $cursorId}, {@code $limit}
+ */
+public record Keyset(String predicate, String orderBy, Map<String, Object> parameters) {
+
+    public static Keyset of(String variable, String property, boolean descending, PageRequest page) {
+        boolean down = descending != page.backward();
+        String op = down ? "<" : ">";
+        String dir = down ? "DESC" : "ASC";
+        String key = variable + "." + property;
+        var cursor = page.cursor();
+        var parameters = new HashMap<String, Object>();
+        parameters.put("limit", page.size() + 1);
+        String predicate = "true";
+        if (cursor != null) {
+            predicate = "(" + key + " " + op + " $cursorValue OR (" + key + " = $cursorValue AND "
+                    + variable + ".id " + op + " $cursorId))";
+            parameters.put("cursorValue", cursor.sortValue());
+            parameters.put("cursorId", cursor.id());
+        }
+        return new Keyset(predicate, key + " " + dir + ", " + variable + ".id " + dir, parameters);
+    }
+}
