@@ -2,6 +2,7 @@ package org.citygraph.api.demo;
 
 import org.citygraph.graph.Graph;
 import org.citygraph.graph.demo.DemoCity;
+import org.citygraph.graph.demo.LargeGraph;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,9 @@ class DemoLoader implements InitializingBean {
     public void afterPropertiesSet() {
         if (properties.enabled()) {
             DemoCity.loadIfEmpty(graph);
+            if (properties.largeIssues() > 0) {
+                LargeGraph.generateOnce(graph, properties.largeIssues(), properties.seed());
+            }
         }
     }
 }

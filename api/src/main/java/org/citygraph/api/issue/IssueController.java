@@ -27,6 +27,7 @@ import org.citygraph.graph.dataset.Datasets;
 import org.citygraph.graph.district.District;
 import org.citygraph.graph.district.Districts;
 import org.citygraph.graph.issue.Issue;
+import org.citygraph.graph.issue.IssueCount;
 import org.citygraph.graph.issue.IssueStatus;
 import org.citygraph.graph.issue.Issues;
 import org.citygraph.graph.issue.StatusChange;
@@ -84,6 +85,12 @@ class IssueController {
     @QueryMapping
     Issue issue(@Argument String id, @ContextValue Viewer viewer) {
         return issues.byId(viewer, id).orElse(null);
+    }
+
+    @QueryMapping
+    List<IssueCount> issueCounts(@Argument IssueFilterInput filter, @Argument IssueCount.Dimension by,
+                                 @ContextValue Viewer viewer) {
+        return issues.counts(viewer, IssueFilterInput.toFilter(filter), by);
     }
 
     // ------------------------------------------------------------------ fields

@@ -146,4 +146,23 @@ class IssueQueriesTest extends ApiTest {
         as(Viewer.Role.STAFF).documentName("districtWithIssues").variable("id", "dst_ganggyeong").variable("first", 100).execute()
                 .path("district.issues.edges[*].node.id").entityList(String.class).contains("iss_ganggyeong-drainage-budget");
     }
+
+    @Test
+    void countsByDimensionMatchTheGraph() {
+        long openTraffic = count("""
+                MATCH (i:Issue {visibility: 'PUBLIC', category: 'TRAFFIC'}) WHERE i.status IN ['OPEN', 'MONITORING', 'REOPENED']
+                RETURN count(i)""", Map.of());
+        anonymous().document("{ issueCounts(by: CATEGORY, filter: {openOnly: true}) { key label count } }").execute()
+                .path("issueCounts[?(@.key == 'TRAFFIC')].count").entityList(Long.class).containsExactly(openTraffic);
+        long inYeonmu = count("""
+                MATCH (i:Issue {visibility: 'PUBLIC'})-[:LOCATED_IN]->(:District {id: 'dst_yeonmu'}) RETURN count(i)""", Map.of());
+        anonymous().document("{ issueCounts(by: DISTRICT) { key label count } }").execute()
+                .path("issueCounts").entityList(Object.class).hasSize(16)
+                .path("issueCounts[?(@.key == 'dst_yeonmu')].label").entityList(String.class).containsExactly("연무읍")
+                .path("issueCounts[?(@.key == 'dst_yeonmu')].count").entityList(Long.class).containsExactly(inYeonmu);
+        long all = count("MATCH (i:Issue) RETURN count(i)", Map.of());
+        var bySeverity = as(Viewer.Role.STAFF).document("{ issueCounts(by: SEVERITY) { count } }").execute()
+                .path("issueCounts[*].count").entityList(Long.class).get();
+        assertThat(bySeverity.stream().mapToLong(Long::longValue).sum()).isEqualTo(all);
+    }
 }

@@ -81,6 +81,28 @@ public final class Issues {
               RETURN count(DISTINCT i) AS total
             }""";
 
+    private static final String COUNT_BY_PROPERTY = """
+            %s
+            WHERE %s
+            WITH DISTINCT i
+            RETURN i.%s AS key, i.%s AS label, count(*) AS count
+            ORDER BY count DESC, key""";
+
+    /** Every district, with the issues located directly in it (zero included, for maps). */
+    private static final String COUNT_BY_DISTRICT = """
+            %sMATCH (d:District)
+            OPTIONAL MATCH (d)<-[:LOCATED_IN]-(i:Issue)
+            WHERE %s
+            RETURN d.id AS key, d.name AS label, count(DISTINCT i) AS count
+            ORDER BY count DESC, label""";
+
+    private static final String COUNT_BY_OWNER = """
+            %s
+            WHERE %s
+            MATCH (i)-[:OWNED_BY]->(a:Agency)
+            RETURN a.id AS key, a.name AS label, count(DISTINCT i) AS count
+            ORDER BY count DESC, label""";
+
     private static final String RELATED = """
             UNWIND $ids AS id
             MATCH (:Issue {id: id})-[:RELATED_TO]-(i:Issue)
@@ -268,6 +290,32 @@ public final class Issues {
             });
             return pages;
         });
+    }
+
+    /** Counts of the issues the viewer may see, by one dimension; one statement. */
+    public List<IssueCount> counts(Viewer viewer, IssueFilter filter, IssueCount.Dimension by) {
+        var f = IssueQueries.normalize(filter);
+        var params = new HashMap<String, Object>();
+        params.put("f", IssueQueries.parameters(f));
+        params.put("viewer", viewer.asParameter());
+        String cypher;
+        if (by == IssueCount.Dimension.DISTRICT) {
+            var where = IssueQueries.predicates(f, Anchor.ALL);
+            cypher = COUNT_BY_DISTRICT.formatted(IssueQueries.textPrefix(f, Anchor.ALL), String.join("\n  AND ", where));
+        } else {
+            var anchor = IssueQueries.rootAnchor(f);
+            var where = String.join("\n  AND ", IssueQueries.predicates(f, anchor));
+            var prefix = IssueQueries.textPrefix(f, anchor);
+            cypher = prefix + switch (by) {
+                case OWNER -> COUNT_BY_OWNER.formatted(anchor.match, where);
+                case CATEGORY -> COUNT_BY_PROPERTY.formatted(anchor.match, where, "category", "category");
+                case SEVERITY -> COUNT_BY_PROPERTY.formatted(anchor.match, where, "severity", "severity");
+                case STATUS -> COUNT_BY_PROPERTY.formatted(anchor.match, where, "status", "status");
+                case DISTRICT -> throw new IllegalStateException();
+            };
+        }
+        return graph.read(tx -> tx.run(cypher, params).list(r -> new IssueCount(r.get("key").asString(),
+                r.get("label").asString(), r.get("count").asLong())));
     }
 
     public Map<String, List<Issue>> relatedTo(Viewer viewer, Collection<String> issueIds) {
