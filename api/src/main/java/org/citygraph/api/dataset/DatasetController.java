@@ -8,7 +8,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.citygraph.api.dataset.DatasetEvents.DatasetEvent;
+import org.citygraph.api.dataset.DatasetEvents.DatasetEventFilter;
+import org.citygraph.api.dataset.DatasetEvents.DatasetEventKind;
+import org.citygraph.api.event.EventViews;
+import org.citygraph.api.event.Subscriptions;
 import org.citygraph.api.graphql.Connection;
+import org.citygraph.api.graphql.ViewerInterceptor;
 import org.citygraph.api.graphql.PagedLoaders;
 import org.citygraph.api.graphql.Permissions;
 import org.citygraph.api.graphql.Selections;
@@ -33,10 +39,12 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Flux;
 
 /** The {@code Dataset} type: the catalog, its relationships, and the staff's mutations. */
 @Controller
@@ -75,8 +83,13 @@ class DatasetController {
     private final Districts districts;
     private final Issues issues;
     private final Writes writes;
+    private final Subscriptions subscriptions;
+    private final EventViews views;
 
-    DatasetController(Datasets datasets, Agencies agencies, Districts districts, Issues issues, Writes writes) {
+    DatasetController(Datasets datasets, Agencies agencies, Districts districts, Issues issues, Writes writes,
+                      Subscriptions subscriptions, EventViews views) {
+        this.subscriptions = subscriptions;
+        this.views = views;
         this.datasets = datasets;
         this.agencies = agencies;
         this.districts = districts;
@@ -110,6 +123,22 @@ class DatasetController {
     @BatchMapping
     Map<Dataset, List<Issue>> issues(List<Dataset> list, GraphQLContext context) {
         return PagedLoaders.byParent(list, Dataset::id, issues.evidencedBy(viewer(context), ids(list)));
+    }
+
+    @SubscriptionMapping
+    Flux<DatasetEvent> datasetUpdated(@Argument DatasetEventFilter filter, @Argument Long after, @ContextValue Viewer viewer,
+                                      @ContextValue(name = ViewerInterceptor.SESSION_ID, required = false) String sessionId) {
+        var wanted = filter == null ? DatasetEventFilter.ALL : filter;
+        return subscriptions.stream(after, sessionId).handle((event, sink) -> {
+            var kind = switch (event.kind()) {
+                case DATASET_CREATED -> DatasetEventKind.CREATED;
+                case DATASET_UPDATED -> DatasetEventKind.UPDATED;
+                default -> null;
+            };
+            if (kind != null && views.datasetFacts(event).filter(wanted::matches).isPresent()) {
+                views.dataset(event, viewer).ifPresent(d -> sink.next(new DatasetEvent(event.seq(), event.at(), kind, d, event.fields())));
+            }
+        });
     }
 
     @MutationMapping

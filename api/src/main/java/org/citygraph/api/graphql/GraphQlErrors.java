@@ -3,6 +3,7 @@ package org.citygraph.api.graphql;
 import java.util.Map;
 import java.util.UUID;
 
+import org.citygraph.api.event.EventStream;
 import org.citygraph.graph.InvalidInputException;
 import org.citygraph.graph.NotFoundException;
 import org.slf4j.Logger;
@@ -41,6 +42,20 @@ public class GraphQlErrors {
         return e.anonymous()
                 ? error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", e.getMessage(), Map.of())
                 : error(env, ErrorType.FORBIDDEN, "FORBIDDEN", e.getMessage(), Map.of());
+    }
+
+    /** A subscription resumed from an event that is no longer kept. */
+    @GraphQlExceptionHandler
+    GraphQLError replayWindowExceeded(EventStream.ReplayWindowExceeded e) {
+        return GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
+                .extensions(Map.of("code", "REPLAY_WINDOW_EXCEEDED", "classification", "BAD_REQUEST")).build();
+    }
+
+    /** A subscriber fell too far behind; its WebSocket is being closed with 4429. */
+    @GraphQlExceptionHandler
+    GraphQLError slowSubscriber(EventStream.SlowSubscriber e) {
+        return GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR).message(e.getMessage())
+                .extensions(Map.of("code", "SLOW_SUBSCRIBER", "classification", "INTERNAL_ERROR")).build();
     }
 
     @GraphQlExceptionHandler

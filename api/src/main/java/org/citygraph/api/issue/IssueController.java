@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.citygraph.api.event.EventViews;
+import org.citygraph.api.event.Subscriptions;
 import org.citygraph.api.graphql.Connection;
+import org.citygraph.api.graphql.ViewerInterceptor;
+import org.citygraph.api.issue.IssueEvents.IssueEvent;
+import org.citygraph.api.issue.IssueEvents.IssueEventFilter;
+import org.citygraph.api.issue.IssueEvents.IssueEventKind;
 import org.citygraph.api.graphql.PagedLoaders;
 import org.citygraph.api.graphql.Permissions;
 import org.citygraph.api.graphql.Selections;
@@ -39,11 +45,13 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Flux;
 
 /** The {@code Issue} type: its queries, its relationships (batched), and the staff's mutations. */
 @Controller
@@ -60,9 +68,13 @@ class IssueController {
     private final Agencies agencies;
     private final Datasets datasets;
     private final Writes writes;
+    private final Subscriptions subscriptions;
+    private final EventViews views;
 
     IssueController(Issues issues, Districts districts, Agencies agencies, Datasets datasets, NewsItems news,
-                    Writes writes, BatchLoaderRegistry registry) {
+                    Writes writes, Subscriptions subscriptions, EventViews views, BatchLoaderRegistry registry) {
+        this.subscriptions = subscriptions;
+        this.views = views;
         this.issues = issues;
         this.districts = districts;
         this.agencies = agencies;
@@ -135,6 +147,19 @@ class IssueController {
                                                  DataFetchingEnvironment env) {
         return PagedLoaders.load(env, NEWS_OF_ISSUE, issue.id(),
                 new NewsArgs(new PageRequest(first, after, null, null), Selections.wantsTotalCount(env)));
+    }
+
+    // ------------------------------------------------------------------ subscriptions
+
+    @SubscriptionMapping
+    Flux<IssueEvent> issueChanged(@Argument IssueEventFilter filter, @Argument Long after, @ContextValue Viewer viewer,
+                                  @ContextValue(name = ViewerInterceptor.SESSION_ID, required = false) String sessionId) {
+        var wanted = filter == null ? IssueEventFilter.ALL : filter;
+        return subscriptions.stream(after, sessionId).handle((event, sink) -> IssueEventKind.of(event.kind())
+                .filter(wanted::allows)
+                .filter(kind -> views.issueFacts(event).filter(facts -> wanted.matches(facts, event)).isPresent())
+                .flatMap(kind -> views.issue(event, viewer).map(issue -> IssueEvent.of(event, kind, issue)))
+                .ifPresent(sink::next));
     }
 
     // ------------------------------------------------------------------ mutations

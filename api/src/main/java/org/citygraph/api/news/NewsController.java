@@ -5,7 +5,13 @@ import static org.citygraph.api.graphql.ViewerInterceptor.viewer;
 import java.util.List;
 import java.util.Map;
 
+import org.citygraph.api.event.EventViews;
+import org.citygraph.api.event.Subscriptions;
 import org.citygraph.api.graphql.Connection;
+import org.citygraph.api.graphql.ViewerInterceptor;
+import org.citygraph.api.news.NewsEvents.NewsEvent;
+import org.citygraph.api.news.NewsEvents.NewsEventFilter;
+import org.citygraph.api.news.NewsEvents.NewsEventKind;
 import org.citygraph.api.graphql.PagedLoaders;
 import org.citygraph.api.graphql.Selections;
 import org.citygraph.api.graphql.TimeRange;
@@ -19,10 +25,12 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Flux;
 
 /** The {@code NewsItem} type: the news list and what each item mentions. */
 @Controller
@@ -39,9 +47,29 @@ class NewsController {
     }
 
     private final NewsItems news;
+    private final Subscriptions subscriptions;
+    private final EventViews views;
 
-    NewsController(NewsItems news) {
+    NewsController(NewsItems news, Subscriptions subscriptions, EventViews views) {
         this.news = news;
+        this.subscriptions = subscriptions;
+        this.views = views;
+    }
+
+    @SubscriptionMapping
+    Flux<NewsEvent> newsPublished(@Argument NewsEventFilter filter, @Argument Long after,
+                                  @ContextValue(name = ViewerInterceptor.SESSION_ID, required = false) String sessionId) {
+        var wanted = filter == null ? NewsEventFilter.ALL : filter;
+        return subscriptions.stream(after, sessionId).handle((event, sink) -> {
+            var kind = switch (event.kind()) {
+                case NEWS_PUBLISHED -> NewsEventKind.PUBLISHED;
+                case NEWS_UPDATED -> NewsEventKind.UPDATED;
+                default -> null;
+            };
+            if (kind != null && wanted.allows(kind) && views.newsFacts(event).filter(wanted::matches).isPresent()) {
+                views.newsItem(event).ifPresent(item -> sink.next(new NewsEvent(event.seq(), event.at(), kind, item)));
+            }
+        });
     }
 
     @QueryMapping(name = "news")

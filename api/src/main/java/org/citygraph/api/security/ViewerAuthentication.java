@@ -1,5 +1,6 @@
 package org.citygraph.api.security;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.citygraph.graph.Viewer;
@@ -10,15 +11,22 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public final class ViewerAuthentication extends AbstractAuthenticationToken {
 
     private final Viewer viewer;
+    private final Instant expiresAt;
 
-    public ViewerAuthentication(Viewer viewer) {
+    /** @param expiresAt when the credential stops working; {@code null} when it does not expire (API keys until revoked) */
+    public ViewerAuthentication(Viewer viewer, Instant expiresAt) {
         super(List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name())));
         this.viewer = viewer;
+        this.expiresAt = expiresAt;
         setAuthenticated(true);
     }
 
     public Viewer viewer() {
         return viewer;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     @Override

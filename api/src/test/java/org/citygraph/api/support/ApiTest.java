@@ -59,6 +59,12 @@ public abstract class ApiTest {
         registry.add("citygraph.graph.password", TestGraph::password);
         registry.add("citygraph.demo.enabled", () -> "false");
         registry.add("citygraph.security.admin-password", () -> PASSWORD);
+        // Small enough that a test overflows it within seconds, large enough for a first-query hiccup.
+        registry.add("citygraph.realtime.buffer-per-subscription", () -> "500");
+        registry.add("citygraph.realtime.connection-init-timeout", () -> "2s");
+        // One instance: every event is published in-process, so the outbox need not be polled (which
+        // would also add background statements to the counts of NoNPlusOneTest).
+        registry.add("citygraph.realtime.poll-interval", () -> "1h");
     }
 
     protected String baseUrl() {

@@ -140,6 +140,13 @@ public final class Datasets {
             }
             RETURN ds""";
 
+    private static final String FACTS = """
+            UNWIND $ids AS id
+            MATCH (ds:Dataset {id: id})
+            OPTIONAL MATCH (ds)-[:PUBLISHED_BY]->(p:Agency)
+            RETURN id, p.id AS publisherId, coalesce(ds.themes, []) AS themes,
+                   COLLECT { MATCH (ds)-[:COVERS]->(:District)-[:PART_OF*0..]->(d:District) RETURN DISTINCT d.id } AS districtIds""";
+
     /** Where a catalog list starts its match. */
     private enum Anchor {
         ALL("MATCH (ds:Dataset)"),
@@ -203,6 +210,17 @@ public final class Datasets {
             Long total = count ? tx.run(countCypher, params).single().get("total").asLong() : null;
             return Page.of(rows, page, cursorOf(sort), total);
         });
+    }
+
+    /** Facts for matching event filters, regardless of visibility. */
+    public Map<String, DatasetFacts> facts(Collection<String> datasetIds) {
+        var result = new java.util.HashMap<String, DatasetFacts>();
+        Relations.grouped(graph, FACTS, datasetIds, r -> new DatasetFacts(r.get("id").asString(),
+                r.get("publisherId").isNull() ? null : r.get("publisherId").asString(),
+                java.util.Set.copyOf(r.get("districtIds").asList(v -> v.asString())),
+                java.util.Set.copyOf(r.get("themes").asList(v -> v.asString()))))
+                .forEach((id, list) -> result.put(id, list.get(0)));
+        return result;
     }
 
     public Map<String, Page<Dataset>> publishedBy(Viewer viewer, Collection<String> agencyIds, PageRequest page, boolean count) {

@@ -51,7 +51,31 @@ public final class Outbox {
             MATCH (s:Sequence {name: 'events'})
             RETURN s.value AS seq""";
 
+    private static final String PRUNE = """
+            MATCH (ev:Event)
+            WHERE ev.at < $before AND ev.seq <= $upTo
+            WITH ev LIMIT 10000
+            DELETE ev
+            RETURN count(*) AS deleted""";
+
     private Outbox() {
+    }
+
+    /**
+     * Deletes events older than {@code before}, keeping at least the {@code keep} newest whatever
+     * their age; returns how many were deleted.
+     */
+    public static long prune(Graph graph, java.time.OffsetDateTime before, long keep) {
+        long upTo = latest(graph) - keep;
+        long total = 0;
+        while (upTo > 0) {
+            long deleted = graph.write(tx -> tx.run(PRUNE, Map.of("before", before, "upTo", upTo)).single().get("deleted").asLong());
+            total += deleted;
+            if (deleted < 10000) {
+                break;
+            }
+        }
+        return total;
     }
 
     /** Appends events inside the caller's write transaction and returns them as committed they will be. */

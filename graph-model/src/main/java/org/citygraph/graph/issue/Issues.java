@@ -116,6 +116,13 @@ public final class Issues {
             WHERE %s
             RETURN id, i ORDER BY i.createdAt DESC""".formatted(ViewerRules.ISSUE);
 
+    private static final String FACTS = """
+            UNWIND $ids AS id
+            MATCH (i:Issue {id: id})
+            RETURN id, i.category AS category, i.severity AS severity,
+                   COLLECT { MATCH (i)-[:LOCATED_IN]->(:District)-[:PART_OF*0..]->(d:District) RETURN DISTINCT d.id } AS districtIds,
+                   COLLECT { MATCH (i)-[:OWNED_BY|INVOLVES]->(a:Agency) RETURN DISTINCT a.id } AS agencyIds""";
+
     private static final String HISTORY = """
             UNWIND $ids AS id
             MATCH (:Issue {id: id})-[:HAS_HISTORY]->(h:StatusChange)
@@ -324,6 +331,15 @@ public final class Issues {
 
     public Map<String, List<Issue>> evidencedBy(Viewer viewer, Collection<String> datasetIds) {
         return Relations.grouped(graph, EVIDENCED_BY, datasetIds, Relations.viewer(viewer), r -> Issue.from(r.get("i")));
+    }
+
+    /** Facts for matching event filters, regardless of visibility (the caller checks that separately). */
+    public Map<String, IssueFacts> facts(Collection<String> issueIds) {
+        return Relations.grouped(graph, FACTS, issueIds, r -> new IssueFacts(r.get("id").asString(),
+                java.util.Set.copyOf(r.get("districtIds").asList(v -> v.asString())),
+                java.util.Set.copyOf(r.get("agencyIds").asList(v -> v.asString())),
+                IssueCategory.valueOf(r.get("category").asString()), Severity.valueOf(r.get("severity").asString())))
+                .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0)));
     }
 
     /** Status histories, oldest first; the caller has read the issues through the viewer's rule. */

@@ -73,6 +73,15 @@ public final class NewsItems {
             RETURN id, m.text AS text, m.confidence AS confidence, t, labels(t) AS labels
             ORDER BY m.confidence DESC, m.text""".formatted(ViewerRules.issue("t"));
 
+    private static final String FACTS = """
+            UNWIND $ids AS id
+            MATCH (n:NewsItem {id: id})
+            RETURN id,
+                   COLLECT { MATCH (n)-[:MENTIONS]->(:District)-[:PART_OF*0..]->(d:District) RETURN DISTINCT d.id } AS districtIds,
+                   COLLECT { MATCH (n)-[:MENTIONS]->(a:Agency) RETURN DISTINCT a.id } AS agencyIds,
+                   COLLECT { MATCH (n)-[:MENTIONS]->(i:Issue) RETURN DISTINCT i.id } AS issueIds,
+                   COLLECT { MATCH (n)-[:FROM_FEED]->(f:Feed) RETURN f.id } AS feedIds""";
+
     /** Where a news list starts its match. */
     private enum Anchor {
         ALL("MATCH (n:NewsItem)"),
@@ -99,6 +108,18 @@ public final class NewsItems {
     public List<NewsItem> byIds(Collection<String> ids) {
         return Relations.grouped(graph, BY_IDS, ids, r -> NewsItem.from(r.get("n"))).values().stream()
                 .flatMap(List::stream).toList();
+    }
+
+    /** Facts for matching event filters. */
+    public Map<String, NewsFacts> facts(Collection<String> newsIds) {
+        var result = new java.util.HashMap<String, NewsFacts>();
+        Relations.grouped(graph, FACTS, newsIds, r -> {
+            var feeds = r.get("feedIds").asList(v -> v.asString());
+            return new NewsFacts(r.get("id").asString(), java.util.Set.copyOf(r.get("districtIds").asList(v -> v.asString())),
+                    java.util.Set.copyOf(r.get("agencyIds").asList(v -> v.asString())),
+                    java.util.Set.copyOf(r.get("issueIds").asList(v -> v.asString())), feeds.isEmpty() ? null : feeds.get(0));
+        }).forEach((id, list) -> result.put(id, list.get(0)));
+        return result;
     }
 
     /** The newest news first, filtered. */
