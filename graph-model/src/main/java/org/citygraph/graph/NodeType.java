@@ -15,6 +15,7 @@ public enum NodeType {
     ISSUE("Issue", "iss"),
     NEWS_ITEM("NewsItem", "nws"),
     DATASET("Dataset", "dts"),
+    FEED("Feed", "fed"),
     USER("User", "usr"),
     API_KEY("ApiKey", "key");
 
