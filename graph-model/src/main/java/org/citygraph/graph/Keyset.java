@@ -15,19 +15,28 @@ import java.util.Map;
 public record Keyset(String predicate, String orderBy, Map<String, Object> parameters) {
 
     public static Keyset of(String variable, String property, boolean descending, PageRequest page) {
+        return of(variable, property, descending, page, "");
+    }
+
+    /**
+     * As {@link #of(String, String, boolean, PageRequest)} with parameter names that start with
+     * {@code prefix}, so that several keysets can live in one statement.
+     */
+    public static Keyset of(String variable, String property, boolean descending, PageRequest page, String prefix) {
         boolean down = descending != page.backward();
         String op = down ? "<" : ">";
         String dir = down ? "DESC" : "ASC";
         String key = variable + "." + property;
         var cursor = page.cursor();
         var parameters = new HashMap<String, Object>();
-        parameters.put("limit", page.size() + 1);
+        parameters.put(prefix + "limit", page.size() + 1);
         String predicate = "true";
         if (cursor != null) {
-            predicate = "(" + key + " " + op + " $cursorValue OR (" + key + " = $cursorValue AND "
-                    + variable + ".id " + op + " $cursorId))";
-            parameters.put("cursorValue", cursor.sortValue());
-            parameters.put("cursorId", cursor.id());
+            var value = "$" + prefix + "cursorValue";
+            predicate = "(" + key + " " + op + " " + value + " OR (" + key + " = " + value + " AND "
+                    + variable + ".id " + op + " $" + prefix + "cursorId))";
+            parameters.put(prefix + "cursorValue", cursor.sortValue());
+            parameters.put(prefix + "cursorId", cursor.id());
         }
         return new Keyset(predicate, key + " " + dir + ", " + variable + ".id " + dir, parameters);
     }

@@ -1,7 +1,5 @@
 package org.citygraph.api.dataset;
 
-import static org.citygraph.api.graphql.ViewerInterceptor.viewer;
-
 import java.net.URL;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,14 +13,17 @@ import org.citygraph.api.event.EventViews;
 import org.citygraph.api.event.Subscriptions;
 import org.citygraph.api.graphql.Connection;
 import org.citygraph.api.graphql.ViewerInterceptor;
-import org.citygraph.api.graphql.PagedLoaders;
+import org.citygraph.api.graphql.Prefetch;
+import org.citygraph.api.graphql.Related;
 import org.citygraph.api.graphql.Permissions;
 import org.citygraph.api.graphql.Selections;
 import org.citygraph.api.graphql.UserError;
 import org.citygraph.api.graphql.Writes;
+import org.citygraph.graph.NodeType;
 import org.citygraph.graph.PageRequest;
+import org.citygraph.graph.read.Reads;
+import org.citygraph.graph.read.Relation;
 import org.citygraph.graph.Viewer;
-import org.citygraph.graph.agency.Agencies;
 import org.citygraph.graph.agency.Agency;
 import org.citygraph.graph.dataset.AccessLevel;
 import org.citygraph.graph.dataset.Dataset;
@@ -31,9 +32,7 @@ import org.citygraph.graph.dataset.DatasetFilter;
 import org.citygraph.graph.dataset.Datasets;
 import org.citygraph.graph.dataset.UpdateFrequency;
 import org.citygraph.graph.district.District;
-import org.citygraph.graph.district.Districts;
 import org.citygraph.graph.issue.Issue;
-import org.citygraph.graph.issue.Issues;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -79,50 +78,51 @@ class DatasetController {
     }
 
     private final Datasets datasets;
-    private final Agencies agencies;
-    private final Districts districts;
-    private final Issues issues;
+    private final Reads reads;
+    private final Related related;
     private final Writes writes;
     private final Subscriptions subscriptions;
     private final EventViews views;
 
-    DatasetController(Datasets datasets, Agencies agencies, Districts districts, Issues issues, Writes writes,
-                      Subscriptions subscriptions, EventViews views) {
+    DatasetController(Datasets datasets, Reads reads, Related related, Writes writes, Subscriptions subscriptions,
+                      EventViews views) {
+        this.datasets = datasets;
+        this.reads = reads;
+        this.related = related;
+        this.writes = writes;
         this.subscriptions = subscriptions;
         this.views = views;
-        this.datasets = datasets;
-        this.agencies = agencies;
-        this.districts = districts;
-        this.issues = issues;
-        this.writes = writes;
     }
 
     @QueryMapping(name = "datasets")
     Connection<Dataset> list(@Argument DatasetFilterInput filter, @Argument Datasets.Order orderBy, @Argument Integer first,
                              @Argument String after, @Argument Integer last, @Argument String before,
                              @ContextValue Viewer viewer, DataFetchingEnvironment env) {
-        return Connection.of(datasets.list(viewer, filter == null ? DatasetFilter.NONE : filter.toFilter(), orderBy,
-                new PageRequest(first, after, last, before), Selections.wantsTotalCount(env)));
+        var page = reads.page(viewer, NodeType.DATASET, Datasets.rootQuery(filter == null ? DatasetFilter.NONE : filter.toFilter(), orderBy),
+                new PageRequest(first, after, last, before), Selections.wantsTotalCount(env),
+                Prefetch.planConnection(NodeType.DATASET, env.getSelectionSet()));
+        return Prefetch.register(env.getGraphQlContext(), page);
     }
 
     @QueryMapping
-    Dataset dataset(@Argument String id, @ContextValue Viewer viewer) {
-        return datasets.byId(viewer, id).orElse(null);
+    Object dataset(@Argument String id, @ContextValue Viewer viewer, DataFetchingEnvironment env) {
+        var loaded = reads.byIds(viewer, NodeType.DATASET, List.of(id), Prefetch.plan(NodeType.DATASET, env.getSelectionSet()));
+        return Prefetch.register(env.getGraphQlContext(), loaded.get(id));
     }
 
     @BatchMapping
-    Map<Dataset, Agency> publisher(List<Dataset> list) {
-        return PagedLoaders.firstByParent(list, Dataset::id, agencies.publishersOf(ids(list)));
+    Map<Dataset, Agency> publisher(List<Dataset> list, GraphQLContext context) {
+        return related.one(list, Relation.DATASET_PUBLISHER, context);
     }
 
     @BatchMapping
-    Map<Dataset, List<District>> districts(List<Dataset> list) {
-        return PagedLoaders.byParent(list, Dataset::id, districts.coveredBy(ids(list)));
+    Map<Dataset, List<District>> districts(List<Dataset> list, GraphQLContext context) {
+        return related.list(list, Relation.DATASET_DISTRICTS, context);
     }
 
     @BatchMapping
     Map<Dataset, List<Issue>> issues(List<Dataset> list, GraphQLContext context) {
-        return PagedLoaders.byParent(list, Dataset::id, issues.evidencedBy(viewer(context), ids(list)));
+        return related.list(list, Relation.DATASET_ISSUES, context);
     }
 
     @SubscriptionMapping
@@ -155,7 +155,4 @@ class DatasetController {
                 d -> new DatasetPayload(d, List.of()), errors -> new DatasetPayload(null, errors));
     }
 
-    private static List<String> ids(List<Dataset> list) {
-        return list.stream().map(Dataset::id).toList();
-    }
 }

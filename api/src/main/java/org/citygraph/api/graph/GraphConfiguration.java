@@ -10,6 +10,7 @@ import org.citygraph.graph.embedded.EmbeddedNeo4j;
 import org.citygraph.graph.issue.Issues;
 import org.citygraph.graph.migration.Migrations;
 import org.citygraph.graph.news.NewsItems;
+import org.citygraph.graph.read.Reads;
 import org.citygraph.graph.search.Search;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -69,6 +70,12 @@ public class GraphConfiguration {
         var graph = new Graph(driver, properties.database());
         Migrations.apply(graph);
         return graph;
+    }
+
+    /** Reads of any shape in one statement: nodes, relationships for many parents, root lists. */
+    @Bean
+    Reads reads(Graph graph) {
+        return new Reads(graph);
     }
 
     @Bean

@@ -43,6 +43,9 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     static final int LIST_ESTIMATE = 5;
 
     private final QueryLimitsProperties properties;
+    /** Complexity by document and variables: the same request sent again is not traversed again. */
+    private final com.github.benmanes.caffeine.cache.Cache<java.util.List<Object>, Integer> complexities =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
     public QueryLimits(QueryLimitsProperties properties) {
         this.properties = properties;
@@ -90,8 +93,10 @@ public class QueryLimits extends SimplePerformantInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         var context = parameters.getExecutionContext();
         var limits = limits(context.getGraphQLContext());
-        int complexity = complexity(context.getGraphQLSchema(), context.getDocument(), context.getOperationDefinition(),
-                context.getCoercedVariables());
+        var key = java.util.List.<Object>of(parameters.getExecutionContext().getExecutionInput().getQuery(),
+                String.valueOf(context.getOperationDefinition().getName()), context.getCoercedVariables().toMap());
+        int complexity = complexities.get(key, k -> complexity(context.getGraphQLSchema(), context.getDocument(),
+                context.getOperationDefinition(), context.getCoercedVariables()));
         if (complexity > limits.maxComplexity()) {
             throw new QueryRejected("QUERY_TOO_COMPLEX", "The query's estimated cost is " + complexity
                     + "; the limit is " + limits.maxComplexity() + ". Ask for smaller pages or fewer fields.");

@@ -1,7 +1,5 @@
 package org.citygraph.api.issue;
 
-import static org.citygraph.api.graphql.ViewerInterceptor.viewer;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +11,8 @@ import org.citygraph.api.graphql.ViewerInterceptor;
 import org.citygraph.api.issue.IssueEvents.IssueEvent;
 import org.citygraph.api.issue.IssueEvents.IssueEventFilter;
 import org.citygraph.api.issue.IssueEvents.IssueEventKind;
-import org.citygraph.api.graphql.PagedLoaders;
+import org.citygraph.api.graphql.Prefetch;
+import org.citygraph.api.graphql.Related;
 import org.citygraph.api.graphql.Permissions;
 import org.citygraph.api.graphql.Selections;
 import org.citygraph.api.graphql.Writes;
@@ -24,21 +23,22 @@ import org.citygraph.api.issue.IssueInputs.IssueOrderInput;
 import org.citygraph.api.issue.IssueInputs.IssuePayload;
 import org.citygraph.api.issue.IssueInputs.LinkIssueInput;
 import org.citygraph.api.issue.IssueInputs.UpdateIssueInput;
+import org.citygraph.graph.NodeType;
 import org.citygraph.graph.PageRequest;
+import org.citygraph.graph.read.PageArgs;
+import org.citygraph.graph.read.Reads;
+import org.citygraph.graph.read.Relation;
+import org.citygraph.graph.issue.IssueQueries;
 import org.citygraph.graph.Viewer;
-import org.citygraph.graph.agency.Agencies;
 import org.citygraph.graph.agency.Agency;
 import org.citygraph.graph.dataset.Dataset;
-import org.citygraph.graph.dataset.Datasets;
 import org.citygraph.graph.district.District;
-import org.citygraph.graph.district.Districts;
 import org.citygraph.graph.issue.Issue;
 import org.citygraph.graph.issue.IssueCount;
 import org.citygraph.graph.issue.IssueStatus;
 import org.citygraph.graph.issue.Issues;
 import org.citygraph.graph.issue.StatusChange;
 import org.citygraph.graph.news.NewsItem;
-import org.citygraph.graph.news.NewsItems;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -46,7 +46,6 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import graphql.GraphQLContext;
@@ -57,31 +56,20 @@ import reactor.core.publisher.Flux;
 @Controller
 class IssueController {
 
-    static final String NEWS_OF_ISSUE = "Issue.news";
-
-    /** The arguments of a paged news field under an issue. */
-    record NewsArgs(PageRequest page, boolean count) implements PagedLoaders.Counted {
-    }
-
     private final Issues issues;
-    private final Districts districts;
-    private final Agencies agencies;
-    private final Datasets datasets;
+    private final Reads reads;
+    private final Related related;
     private final Writes writes;
     private final Subscriptions subscriptions;
     private final EventViews views;
 
-    IssueController(Issues issues, Districts districts, Agencies agencies, Datasets datasets, NewsItems news,
-                    Writes writes, Subscriptions subscriptions, EventViews views, BatchLoaderRegistry registry) {
+    IssueController(Issues issues, Reads reads, Related related, Writes writes, Subscriptions subscriptions, EventViews views) {
+        this.issues = issues;
+        this.reads = reads;
+        this.related = related;
+        this.writes = writes;
         this.subscriptions = subscriptions;
         this.views = views;
-        this.issues = issues;
-        this.districts = districts;
-        this.agencies = agencies;
-        this.datasets = datasets;
-        this.writes = writes;
-        PagedLoaders.<NewsArgs, NewsItem>register(registry, NEWS_OF_ISSUE,
-                (ids, args) -> news.mentioningIssues(Viewer.ANONYMOUS, ids, args.page(), args.count()));
     }
 
     // ------------------------------------------------------------------ queries
@@ -90,13 +78,16 @@ class IssueController {
     Connection<Issue> issues(@Argument IssueFilterInput filter, @Argument IssueOrderInput orderBy, @Argument Integer first,
                              @Argument String after, @Argument Integer last, @Argument String before,
                              @ContextValue Viewer viewer, DataFetchingEnvironment env) {
-        return Connection.of(issues.list(viewer, IssueFilterInput.toFilter(filter), IssueOrderInput.toOrder(orderBy),
-                new PageRequest(first, after, last, before), Selections.wantsTotalCount(env)));
+        var page = reads.page(viewer, NodeType.ISSUE, IssueQueries.rootQuery(IssueFilterInput.toFilter(filter),
+                        IssueOrderInput.toOrder(orderBy)), new PageRequest(first, after, last, before),
+                Selections.wantsTotalCount(env), Prefetch.planConnection(NodeType.ISSUE, env.getSelectionSet()));
+        return Prefetch.register(env.getGraphQlContext(), page);
     }
 
     @QueryMapping
-    Issue issue(@Argument String id, @ContextValue Viewer viewer) {
-        return issues.byId(viewer, id).orElse(null);
+    Object issue(@Argument String id, @ContextValue Viewer viewer, DataFetchingEnvironment env) {
+        var loaded = reads.byIds(viewer, NodeType.ISSUE, List.of(id), Prefetch.plan(NodeType.ISSUE, env.getSelectionSet()));
+        return Prefetch.register(env.getGraphQlContext(), loaded.get(id));
     }
 
     @QueryMapping
@@ -113,40 +104,43 @@ class IssueController {
     }
 
     @BatchMapping
-    Map<Issue, List<District>> districts(List<Issue> list) {
-        return PagedLoaders.byParent(list, Issue::id, districts.ofIssues(ids(list)));
+    Map<Issue, List<District>> districts(List<Issue> list, GraphQLContext context) {
+        return related.list(list, Relation.ISSUE_DISTRICTS, context);
     }
 
     @BatchMapping
-    Map<Issue, Agency> owner(List<Issue> list) {
-        return PagedLoaders.firstByParent(list, Issue::id, agencies.ownersOf(ids(list)));
+    Map<Issue, Agency> owner(List<Issue> list, GraphQLContext context) {
+        return related.one(list, Relation.ISSUE_OWNER, context);
     }
 
     @BatchMapping
-    Map<Issue, List<Agency>> involvedAgencies(List<Issue> list) {
-        return PagedLoaders.byParent(list, Issue::id, agencies.involvedIn(ids(list)));
+    Map<Issue, List<Agency>> involvedAgencies(List<Issue> list, GraphQLContext context) {
+        return related.list(list, Relation.ISSUE_INVOLVED, context);
     }
 
     @BatchMapping
     Map<Issue, List<Issue>> relatedIssues(List<Issue> list, GraphQLContext context) {
-        return PagedLoaders.byParent(list, Issue::id, issues.relatedTo(viewer(context), ids(list)));
+        return related.list(list, Relation.ISSUE_RELATED, context);
     }
 
     @BatchMapping
     Map<Issue, List<Dataset>> datasets(List<Issue> list, GraphQLContext context) {
-        return PagedLoaders.byParent(list, Issue::id, datasets.evidencing(viewer(context), ids(list)));
+        return related.list(list, Relation.ISSUE_DATASETS, context);
     }
 
     @BatchMapping
     Map<Issue, List<StatusChange>> history(List<Issue> list) {
-        return PagedLoaders.byParent(list, Issue::id, issues.history(ids(list)));
+        var histories = issues.history(list.stream().map(Issue::id).toList());
+        var result = new java.util.LinkedHashMap<Issue, List<StatusChange>>();
+        list.forEach(i -> result.put(i, histories.getOrDefault(i.id(), List.of())));
+        return result;
     }
 
     @SchemaMapping
     CompletableFuture<Connection<NewsItem>> news(Issue issue, @Argument Integer first, @Argument String after,
                                                  DataFetchingEnvironment env) {
-        return PagedLoaders.load(env, NEWS_OF_ISSUE, issue.id(),
-                new NewsArgs(new PageRequest(first, after, null, null), Selections.wantsTotalCount(env)));
+        return related.page(env, Relation.ISSUE_NEWS, issue.id(),
+                PageArgs.of(new PageRequest(first, after, null, null), Selections.wantsTotalCount(env)));
     }
 
     // ------------------------------------------------------------------ subscriptions
@@ -203,7 +197,4 @@ class IssueController {
         return new IssuePayload(null, errors);
     }
 
-    private static List<String> ids(List<Issue> list) {
-        return list.stream().map(Issue::id).toList();
-    }
 }

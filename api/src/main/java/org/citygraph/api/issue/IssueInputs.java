@@ -39,6 +39,50 @@ public final class IssueInputs {
         }
     }
 
+    /** The filter from a field argument as graphql-java gives it (a map, variables resolved). */
+    public static IssueFilter filterFromMap(java.util.Map<String, Object> map) {
+        if (map == null) {
+            return IssueFilter.NONE;
+        }
+        return IssueFilterInput.toFilter(new IssueFilterInput(strings(map.get("districtIds")), strings(map.get("agencyIds")),
+                enums(IssueCategory.class, map.get("categories")), enums(IssueStatus.class, map.get("statuses")),
+                (Boolean) map.get("openOnly"), one(Severity.class, map.get("minSeverity")), one(Visibility.class, map.get("visibility")),
+                range(map.get("created")), range(map.get("updated")), (String) map.get("text")));
+    }
+
+    /** The order from a field argument map. */
+    public static IssueOrder orderFromMap(java.util.Map<String, Object> map) {
+        if (map == null) {
+            return IssueOrder.NEWEST_FIRST;
+        }
+        return IssueOrderInput.toOrder(new IssueOrderInput(one(IssueOrder.Field.class, map.get("field")),
+                one(OrderDirection.class, map.get("direction"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return value == null ? null : (List<String>) value;
+    }
+
+    private static <E extends Enum<E>> List<E> enums(Class<E> type, Object value) {
+        return value == null ? null : ((List<?>) value).stream().map(v -> Enum.valueOf(type, v.toString())).toList();
+    }
+
+    private static <E extends Enum<E>> E one(Class<E> type, Object value) {
+        return value == null ? null : Enum.valueOf(type, value.toString());
+    }
+
+    private static TimeRange range(Object value) {
+        if (!(value instanceof java.util.Map<?, ?> map)) {
+            return null;
+        }
+        return new TimeRange(time(map.get("from")), time(map.get("to")));
+    }
+
+    private static java.time.OffsetDateTime time(Object value) {
+        return value == null ? null : value instanceof java.time.OffsetDateTime t ? t : java.time.OffsetDateTime.parse(value.toString());
+    }
+
     public enum OrderDirection { ASC, DESC }
 
     public record IssueOrderInput(IssueOrder.Field field, OrderDirection direction) {

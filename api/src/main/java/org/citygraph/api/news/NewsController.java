@@ -12,10 +12,12 @@ import org.citygraph.api.graphql.ViewerInterceptor;
 import org.citygraph.api.news.NewsEvents.NewsEvent;
 import org.citygraph.api.news.NewsEvents.NewsEventFilter;
 import org.citygraph.api.news.NewsEvents.NewsEventKind;
-import org.citygraph.api.graphql.PagedLoaders;
+import org.citygraph.api.graphql.Prefetch;
 import org.citygraph.api.graphql.Selections;
 import org.citygraph.api.graphql.TimeRange;
+import org.citygraph.graph.NodeType;
 import org.citygraph.graph.PageRequest;
+import org.citygraph.graph.read.Reads;
 import org.citygraph.graph.Viewer;
 import org.citygraph.graph.news.Mention;
 import org.citygraph.graph.news.NewsFilter;
@@ -47,11 +49,13 @@ class NewsController {
     }
 
     private final NewsItems news;
+    private final Reads reads;
     private final Subscriptions subscriptions;
     private final EventViews views;
 
-    NewsController(NewsItems news, Subscriptions subscriptions, EventViews views) {
+    NewsController(NewsItems news, Reads reads, Subscriptions subscriptions, EventViews views) {
         this.news = news;
+        this.reads = reads;
         this.subscriptions = subscriptions;
         this.views = views;
     }
@@ -76,13 +80,17 @@ class NewsController {
     Connection<NewsItem> list(@Argument NewsFilterInput filter, @Argument Integer first, @Argument String after,
                               @Argument Integer last, @Argument String before, @ContextValue Viewer viewer,
                               DataFetchingEnvironment env) {
-        return Connection.of(news.list(viewer, filter == null ? NewsFilter.NONE : filter.toFilter(),
-                new PageRequest(first, after, last, before), Selections.wantsTotalCount(env)));
+        var page = reads.page(viewer, NodeType.NEWS_ITEM, NewsItems.rootQuery(filter == null ? NewsFilter.NONE : filter.toFilter()),
+                new PageRequest(first, after, last, before), Selections.wantsTotalCount(env),
+                Prefetch.planConnection(NodeType.NEWS_ITEM, env.getSelectionSet()));
+        return Prefetch.register(env.getGraphQlContext(), page);
     }
 
     @BatchMapping
     Map<NewsItem, List<Mention>> mentions(List<NewsItem> items, GraphQLContext context) {
-        return PagedLoaders.byParent(items, NewsItem::id,
-                news.mentions(viewer(context), items.stream().map(NewsItem::id).toList()));
+        var mentions = news.mentions(viewer(context), items.stream().map(NewsItem::id).toList());
+        var result = new java.util.LinkedHashMap<NewsItem, List<Mention>>();
+        items.forEach(item -> result.put(item, mentions.getOrDefault(item.id(), List.of())));
+        return result;
     }
 }

@@ -28,6 +28,9 @@ import org.citygraph.graph.ViewerRules;
 import org.citygraph.graph.Written;
 import org.citygraph.graph.event.EventKind;
 import org.citygraph.graph.event.Outbox;
+import org.citygraph.graph.read.Reads;
+import org.citygraph.graph.read.RootQuery;
+import org.citygraph.graph.read.Selection;
 
 /** The dataset catalog: reads through the viewer's rule, and the writes of staff. */
 public final class Datasets {
@@ -38,50 +41,11 @@ public final class Datasets {
     public static final int MAX_TERM_LENGTH = 60;
     private static final Pattern MEDIA_TYPE = Pattern.compile("^[a-zA-Z0-9!#$&^_.+-]+/[a-zA-Z0-9!#$&^_.+-]+$");
 
-    private static final String BY_IDS = """
-            UNWIND $ids AS id
-            MATCH (ds:Dataset {id: id})
-            WHERE %s
-            RETURN id, ds""".formatted(ViewerRules.DATASET);
 
-    private static final String LIST = """
-            %s
-            WHERE %s
-            WITH DISTINCT ds
-            ORDER BY %s
-            LIMIT $limit
-            RETURN ds""";
 
-    private static final String COUNT = """
-            %s
-            WHERE %s
-            RETURN count(DISTINCT ds) AS total""";
 
-    private static final String NESTED = """
-            UNWIND $ids AS id
-            CALL (id) {
-              %s
-              WHERE %s
-              WITH DISTINCT ds
-              ORDER BY %s
-              LIMIT $limit
-              RETURN collect(ds) AS items
-            }
-            %s
-            RETURN id, items, %s AS total""";
 
-    private static final String NESTED_COUNT = """
-            CALL (id) {
-              %s
-              WHERE %s
-              RETURN count(DISTINCT ds) AS total
-            }""";
 
-    private static final String EVIDENCING = """
-            UNWIND $ids AS id
-            MATCH (:Issue {id: id})<-[:EVIDENCES]-(ds:Dataset)
-            WHERE %s
-            RETURN id, ds ORDER BY ds.title""".formatted(ViewerRules.DATASET);
 
     private static final String CREATE = """
             MATCH (p:Agency {id: $publisherId})
@@ -147,26 +111,12 @@ public final class Datasets {
             RETURN id, p.id AS publisherId, coalesce(ds.themes, []) AS themes,
                    COLLECT { MATCH (ds)-[:COVERS]->(:District)-[:PART_OF*0..]->(d:District) RETURN DISTINCT d.id } AS districtIds""";
 
-    /** Where a catalog list starts its match. */
-    private enum Anchor {
-        ALL("MATCH (ds:Dataset)"),
-        TEXT("CALL db.index.fulltext.queryNodes('search', $f.text) YIELD node AS ds"),
-        PUBLISHED_BY("MATCH (:Agency {id: id})<-[:PUBLISHED_BY]-(ds:Dataset)"),
-        COVERING("MATCH (:District {id: id})<-[:PART_OF*0..]-(:District)<-[:COVERS]-(ds:Dataset)");
-
-        final String match;
-
-        Anchor(String match) {
-            this.match = match;
-        }
-    }
-
     /** How the catalog is sorted. */
     public enum Order {
         RECENTLY_MODIFIED("modifiedAt", true), TITLE("title", false);
 
-        final String property;
-        final boolean descending;
+        public final String property;
+        public final boolean descending;
 
         Order(String property, boolean descending) {
             this.property = property;
@@ -175,9 +125,11 @@ public final class Datasets {
     }
 
     private final Graph graph;
+    private final Reads reads;
 
     public Datasets(Graph graph) {
         this.graph = graph;
+        this.reads = new Reads(graph);
     }
 
     // ------------------------------------------------------------------ reads
@@ -187,34 +139,12 @@ public final class Datasets {
     }
 
     public List<Dataset> byIds(Viewer viewer, Collection<String> ids) {
-        return Relations.grouped(graph, BY_IDS, ids, Relations.viewer(viewer), r -> Dataset.from(r.get("ds")))
-                .values().stream().flatMap(List::stream).toList();
-    }
-
-    public Page<Dataset> list(Viewer viewer, DatasetFilter filter, Order order, PageRequest page, boolean count) {
-        var f = filter == null ? DatasetFilter.NONE : filter;
-        var sort = order == null ? Order.RECENTLY_MODIFIED : order;
-        var text = f.text() == null ? null : KoreanText.luceneQuery(f.text(), true);
-        var anchor = text != null ? Anchor.TEXT : Anchor.ALL;
-        var keyset = Keyset.of("ds", sort.property, sort.descending, page);
-        var where = predicates(f, anchor);
-        var pageWhere = new ArrayList<>(where);
-        pageWhere.add(keyset.predicate());
-        var params = new HashMap<String, Object>(keyset.parameters());
-        params.put("f", parameters(f, text));
-        params.put("viewer", viewer.asParameter());
-        var listCypher = LIST.formatted(anchor.match, String.join("\n  AND ", pageWhere), keyset.orderBy());
-        var countCypher = COUNT.formatted(anchor.match, String.join("\n  AND ", where));
-        return graph.read(tx -> {
-            var rows = tx.run(listCypher, params).list(r -> Dataset.from(r.get("ds")));
-            Long total = count ? tx.run(countCypher, params).single().get("total").asLong() : null;
-            return Page.of(rows, page, cursorOf(sort), total);
-        });
+        return reads.byIds(viewer, NodeType.DATASET, ids, Selection.ALL).values().stream().map(l -> (Dataset) l.node()).toList();
     }
 
     /** Facts for matching event filters, regardless of visibility. */
     public Map<String, DatasetFacts> facts(Collection<String> datasetIds) {
-        var result = new java.util.HashMap<String, DatasetFacts>();
+        var result = new HashMap<String, DatasetFacts>();
         Relations.grouped(graph, FACTS, datasetIds, r -> new DatasetFacts(r.get("id").asString(),
                 r.get("publisherId").isNull() ? null : r.get("publisherId").asString(),
                 java.util.Set.copyOf(r.get("districtIds").asList(v -> v.asString())),
@@ -223,47 +153,13 @@ public final class Datasets {
         return result;
     }
 
-    public Map<String, Page<Dataset>> publishedBy(Viewer viewer, Collection<String> agencyIds, PageRequest page, boolean count) {
-        return nested(viewer, agencyIds, Anchor.PUBLISHED_BY, page, count);
-    }
-
-    /** Datasets whose spatial coverage includes each district or a district inside it. */
-    public Map<String, Page<Dataset>> covering(Viewer viewer, Collection<String> districtIds, PageRequest page, boolean count) {
-        return nested(viewer, districtIds, Anchor.COVERING, page, count);
-    }
-
-    public Map<String, List<Dataset>> evidencing(Viewer viewer, Collection<String> issueIds) {
-        return Relations.grouped(graph, EVIDENCING, issueIds, Relations.viewer(viewer), r -> Dataset.from(r.get("ds")));
-    }
-
-    private Map<String, Page<Dataset>> nested(Viewer viewer, Collection<String> parentIds, Anchor anchor, PageRequest page, boolean count) {
-        if (parentIds.isEmpty()) {
-            return Map.of();
-        }
-        var keyset = Keyset.of("ds", Order.RECENTLY_MODIFIED.property, true, page);
-        var cypher = NESTED.formatted(anchor.match, ViewerRules.DATASET + " AND " + keyset.predicate(), keyset.orderBy(),
-                count ? NESTED_COUNT.formatted(anchor.match, ViewerRules.DATASET) : "", count ? "total" : "null");
-        var params = new HashMap<String, Object>(keyset.parameters());
-        params.put("ids", List.copyOf(parentIds));
-        params.put("viewer", viewer.asParameter());
-        return graph.read(tx -> {
-            var pages = new LinkedHashMap<String, Page<Dataset>>();
-            tx.run(cypher, params).forEachRemaining(row -> {
-                var rows = row.get("items").asList(Dataset::from);
-                Long total = row.get("total").isNull() ? null : row.get("total").asLong();
-                pages.put(row.get("id").asString(), Page.of(rows, page, cursorOf(Order.RECENTLY_MODIFIED), total));
-            });
-            return pages;
-        });
-    }
-
-    private static java.util.function.Function<Dataset, Cursor> cursorOf(Order order) {
-        return ds -> new Cursor(order == Order.TITLE ? ds.title() : ds.modifiedAt(), ds.id());
-    }
-
-    private static List<String> predicates(DatasetFilter f, Anchor anchor) {
+    /** The catalog, filtered: full-text words first when given, then the other conditions. */
+    public static RootQuery rootQuery(DatasetFilter filter, Order order) {
+        var f = filter == null ? DatasetFilter.NONE : filter;
+        var sort = order == null ? Order.RECENTLY_MODIFIED : order;
+        var text = f.text() == null ? null : KoreanText.luceneQuery(f.text(), true);
         var where = new ArrayList<String>();
-        if (anchor == Anchor.TEXT) {
+        if (text != null) {
             where.add("ds:Dataset");
         }
         if (notEmpty(f.themes())) {
@@ -285,10 +181,6 @@ public final class Datasets {
             where.add("ds.updateFrequency IN $f.updateFrequencies");
         }
         where.add(ViewerRules.DATASET);
-        return where;
-    }
-
-    private static Map<String, Object> parameters(DatasetFilter f, String text) {
         var p = new HashMap<String, Object>();
         p.put("text", text);
         p.put("themes", f.themes());
@@ -297,7 +189,8 @@ public final class Datasets {
         p.put("districtIds", f.districtIds());
         p.put("accessLevels", f.accessLevels() == null ? null : f.accessLevels().stream().map(Enum::name).toList());
         p.put("updateFrequencies", f.updateFrequencies() == null ? null : f.updateFrequencies().stream().map(Enum::name).toList());
-        return p;
+        var match = text != null ? "CALL db.index.fulltext.queryNodes('search', $f.text) YIELD node AS ds" : "MATCH (ds:Dataset)";
+        return new RootQuery("", match, "ds", where, sort.property, sort.descending, false, Map.of("f", p));
     }
 
     // ------------------------------------------------------------------ writes

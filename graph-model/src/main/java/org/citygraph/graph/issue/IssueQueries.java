@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.citygraph.graph.KoreanText;
+import org.citygraph.graph.read.RootQuery;
 import org.citygraph.graph.ViewerRules;
 
 /**
@@ -13,7 +14,7 @@ import org.citygraph.graph.ViewerRules;
  * selective filter), the filter predicates, the viewer's rule and the keyset. Values always travel
  * as parameters ({@code $f}, {@code $viewer}, {@code $cursorValue}).
  */
-final class IssueQueries {
+public final class IssueQueries {
 
     /** Where a list starts its match. */
     enum Anchor {
@@ -53,45 +54,70 @@ final class IssueQueries {
         return Anchor.ALL;
     }
 
+    /** The predicates of an issue page below another node, over {@code v}, with the filter in {@code $p}. */
+    public static List<String> nestedPredicates(IssueFilter f, String v, String p) {
+        return predicates(f, null, v, p);
+    }
+
+    /** The root list of issues: the most selective start for the filter, then the other predicates. */
+    public static RootQuery rootQuery(IssueFilter filter, IssueOrder order) {
+        var f = normalize(filter);
+        var anchor = rootAnchor(f);
+        var params = new HashMap<String, Object>();
+        params.put("f", parameters(f));
+        var prefix = anchor == Anchor.TEXT ? "" : textPrefix(f, anchor);
+        var distinct = anchor == Anchor.DISTRICTS || anchor == Anchor.AGENCIES;
+        return new RootQuery(prefix, anchor.match, "i", predicates(f, anchor), order.field().property(),
+                order.descending(), distinct, params);
+    }
+
     /** The WHERE predicates of a list, without the keyset. */
     static List<String> predicates(IssueFilter f, Anchor anchor) {
+        return predicates(f, anchor, "i", "f");
+    }
+
+    /**
+     * The WHERE predicates of a list over the issue variable {@code v}, reading the filter from the
+     * parameter {@code $p} ({@link #parameters}); the anchor's own condition is left out.
+     */
+    static List<String> predicates(IssueFilter f, Anchor anchor, String v, String p) {
         var where = new ArrayList<String>();
         if (anchor == Anchor.TEXT) {
-            where.add("i:Issue");
+            where.add(v + ":Issue");
         } else if (f.text() != null) {
-            where.add("i IN textHits");
+            where.add(v + " IN textHits");
         }
         if (notEmpty(f.districtIds()) && anchor != Anchor.DISTRICTS) {
-            where.add("EXISTS { MATCH (i)-[:LOCATED_IN]->(:District)-[:PART_OF*0..]->(fd:District) WHERE fd.id IN $f.districtIds }");
+            where.add("EXISTS { MATCH (" + v + ")-[:LOCATED_IN]->(:District)-[:PART_OF*0..]->(fd:District) WHERE fd.id IN $" + p + ".districtIds }");
         }
         if (notEmpty(f.agencyIds()) && anchor != Anchor.AGENCIES) {
-            where.add("EXISTS { MATCH (i)-[:OWNED_BY|INVOLVES]->(fa:Agency) WHERE fa.id IN $f.agencyIds }");
+            where.add("EXISTS { MATCH (" + v + ")-[:OWNED_BY|INVOLVES]->(fa:Agency) WHERE fa.id IN $" + p + ".agencyIds }");
         }
         if (notEmpty(f.categories())) {
-            where.add("i.category IN $f.categories");
+            where.add(v + ".category IN $" + p + ".categories");
         }
         if (notEmpty(f.statuses())) {
-            where.add("i.status IN $f.statuses");
+            where.add(v + ".status IN $" + p + ".statuses");
         }
         if (f.minSeverity() != null) {
-            where.add("i.severityRank >= $f.minSeverityRank");
+            where.add(v + ".severityRank >= $" + p + ".minSeverityRank");
         }
         if (f.visibility() != null) {
-            where.add("i.visibility = $f.visibility");
+            where.add(v + ".visibility = $" + p + ".visibility");
         }
         if (f.createdFrom() != null) {
-            where.add("i.createdAt >= $f.createdFrom");
+            where.add(v + ".createdAt >= $" + p + ".createdFrom");
         }
         if (f.createdTo() != null) {
-            where.add("i.createdAt < $f.createdTo");
+            where.add(v + ".createdAt < $" + p + ".createdTo");
         }
         if (f.updatedFrom() != null) {
-            where.add("i.updatedAt >= $f.updatedFrom");
+            where.add(v + ".updatedAt >= $" + p + ".updatedFrom");
         }
         if (f.updatedTo() != null) {
-            where.add("i.updatedAt < $f.updatedTo");
+            where.add(v + ".updatedAt < $" + p + ".updatedTo");
         }
-        where.add(ViewerRules.ISSUE);
+        where.add(ViewerRules.issue(v));
         return where;
     }
 
@@ -102,7 +128,7 @@ final class IssueQueries {
                 : "";
     }
 
-    static Map<String, Object> parameters(IssueFilter f) {
+    public static Map<String, Object> parameters(IssueFilter f) {
         var p = new HashMap<String, Object>();
         p.put("districtIds", f.districtIds());
         p.put("agencyIds", f.agencyIds());
@@ -119,7 +145,7 @@ final class IssueQueries {
     }
 
     /** A filter whose text has nothing searchable left is treated as no text filter. */
-    static IssueFilter normalize(IssueFilter f) {
+    public static IssueFilter normalize(IssueFilter f) {
         if (f == null) {
             return IssueFilter.NONE;
         }

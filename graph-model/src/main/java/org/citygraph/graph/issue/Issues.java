@@ -26,6 +26,8 @@ import org.citygraph.graph.Written;
 import org.citygraph.graph.event.EventKind;
 import org.citygraph.graph.event.Outbox;
 import org.citygraph.graph.issue.IssueQueries.Anchor;
+import org.citygraph.graph.read.Reads;
+import org.citygraph.graph.read.Selection;
 
 /**
  * Issues: reads through the viewer's rule, and the writes of the issue lifecycle. Every write runs
@@ -39,47 +41,10 @@ public final class Issues {
     public static final int MAX_NOTE = 1000;
     public static final int MAX_LINKS = 50;
 
-    /** How an agency relates to the issues listed under it. */
-    public enum AgencyRole { OWNER, INVOLVED, ANY }
 
-    private static final String BY_IDS = """
-            UNWIND $ids AS id
-            MATCH (i:Issue {id: id})
-            WHERE %s
-            RETURN id, i""".formatted(ViewerRules.ISSUE);
 
-    private static final String LIST = """
-            %s
-            WHERE %s
-            WITH DISTINCT i
-            ORDER BY %s
-            LIMIT $limit
-            RETURN i""";
 
-    private static final String COUNT = """
-            %s
-            WHERE %s
-            RETURN count(DISTINCT i) AS total""";
 
-    private static final String NESTED = """
-            %sUNWIND $ids AS id
-            CALL (id%s) {
-              %s
-              WHERE %s
-              WITH DISTINCT i
-              ORDER BY %s
-              LIMIT $limit
-              RETURN collect(i) AS items
-            }
-            %s
-            RETURN id, items, %s AS total""";
-
-    private static final String NESTED_COUNT = """
-            CALL (id%s) {
-              %s
-              WHERE %s
-              RETURN count(DISTINCT i) AS total
-            }""";
 
     private static final String COUNT_BY_PROPERTY = """
             %s
@@ -103,18 +68,7 @@ public final class Issues {
             RETURN a.id AS key, a.name AS label, count(DISTINCT i) AS count
             ORDER BY count DESC, label""";
 
-    private static final String RELATED = """
-            UNWIND $ids AS id
-            MATCH (:Issue {id: id})-[:RELATED_TO]-(i:Issue)
-            WHERE %s
-            WITH DISTINCT id, i
-            RETURN id, i ORDER BY i.createdAt DESC""".formatted(ViewerRules.ISSUE);
 
-    private static final String EVIDENCED_BY = """
-            UNWIND $ids AS id
-            MATCH (:Dataset {id: id})-[:EVIDENCES]->(i:Issue)
-            WHERE %s
-            RETURN id, i ORDER BY i.createdAt DESC""".formatted(ViewerRules.ISSUE);
 
     private static final String FACTS = """
             UNWIND $ids AS id
@@ -213,9 +167,11 @@ public final class Issues {
             RETURN i""";
 
     private final Graph graph;
+    private final Reads reads;
 
     public Issues(Graph graph) {
         this.graph = graph;
+        this.reads = new Reads(graph);
     }
 
     // ------------------------------------------------------------------ reads
@@ -225,78 +181,7 @@ public final class Issues {
     }
 
     public List<Issue> byIds(Viewer viewer, Collection<String> ids) {
-        return Relations.grouped(graph, BY_IDS, ids, Relations.viewer(viewer), r -> Issue.from(r.get("i")))
-                .values().stream().flatMap(List::stream).toList();
-    }
-
-    /** A page of the issues the viewer may see, filtered and sorted; {@code count} adds the total. */
-    public Page<Issue> list(Viewer viewer, IssueFilter filter, IssueOrder order, PageRequest page, boolean count) {
-        var f = IssueQueries.normalize(filter);
-        var sort = order == null ? IssueOrder.NEWEST_FIRST : order;
-        var anchor = IssueQueries.rootAnchor(f);
-        var keyset = Keyset.of("i", sort.field().property(), sort.descending(), page);
-        var where = IssueQueries.predicates(f, anchor);
-        var params = new HashMap<String, Object>(keyset.parameters());
-        params.put("f", IssueQueries.parameters(f));
-        params.put("viewer", viewer.asParameter());
-        var prefix = IssueQueries.textPrefix(f, anchor);
-        var pageWhere = new ArrayList<>(where);
-        pageWhere.add(keyset.predicate());
-        var listCypher = prefix + LIST.formatted(anchor.match, String.join("\n  AND ", pageWhere), keyset.orderBy());
-        var countCypher = prefix + COUNT.formatted(anchor.match, String.join("\n  AND ", where));
-        return graph.read(tx -> {
-            var rows = tx.run(listCypher, params).list(r -> Issue.from(r.get("i")));
-            Long total = count ? tx.run(countCypher, params).single().get("total").asLong() : null;
-            return Page.of(rows, page, cursorOf(sort), total);
-        });
-    }
-
-    /** Pages of issues for many districts at once (sub-districts included unless {@code directOnly}). */
-    public Map<String, Page<Issue>> inDistricts(Viewer viewer, Collection<String> districtIds, boolean directOnly,
-                                                IssueFilter filter, IssueOrder order, PageRequest page, boolean count) {
-        return nested(viewer, districtIds, directOnly ? Anchor.IN_DISTRICT_ONLY : Anchor.IN_DISTRICT, filter, order, page, count);
-    }
-
-    /** Pages of issues for many agencies at once: those they own, are involved in, or either. */
-    public Map<String, Page<Issue>> ofAgencies(Viewer viewer, Collection<String> agencyIds, AgencyRole role,
-                                               IssueFilter filter, IssueOrder order, PageRequest page, boolean count) {
-        var anchor = switch (role) {
-            case OWNER -> Anchor.OWNED_BY_AGENCY;
-            case INVOLVED -> Anchor.INVOLVING_AGENCY;
-            case ANY -> Anchor.OF_AGENCY;
-        };
-        return nested(viewer, agencyIds, anchor, filter, order, page, count);
-    }
-
-    private Map<String, Page<Issue>> nested(Viewer viewer, Collection<String> parentIds, Anchor anchor, IssueFilter filter,
-                                            IssueOrder order, PageRequest page, boolean count) {
-        if (parentIds.isEmpty()) {
-            return Map.of();
-        }
-        var f = IssueQueries.normalize(filter);
-        var sort = order == null ? IssueOrder.NEWEST_FIRST : order;
-        var keyset = Keyset.of("i", sort.field().property(), sort.descending(), page);
-        var where = IssueQueries.predicates(f, anchor);
-        var pageWhere = new ArrayList<>(where);
-        pageWhere.add(keyset.predicate());
-        var prefix = IssueQueries.textPrefix(f, anchor);
-        var imports = prefix.isEmpty() ? "" : ", textHits";
-        var countPart = count ? NESTED_COUNT.formatted(imports, anchor.match, String.join("\n    AND ", where)) : "";
-        var cypher = NESTED.formatted(prefix, imports, anchor.match, String.join("\n    AND ", pageWhere), keyset.orderBy(),
-                countPart, count ? "total" : "null");
-        var params = new HashMap<String, Object>(keyset.parameters());
-        params.put("ids", List.copyOf(parentIds));
-        params.put("f", IssueQueries.parameters(f));
-        params.put("viewer", viewer.asParameter());
-        return graph.read(tx -> {
-            var pages = new LinkedHashMap<String, Page<Issue>>();
-            tx.run(cypher, params).forEachRemaining(row -> {
-                var rows = row.get("items").asList(v -> Issue.from(v));
-                Long total = row.get("total").isNull() ? null : row.get("total").asLong();
-                pages.put(row.get("id").asString(), Page.of(rows, page, cursorOf(sort), total));
-            });
-            return pages;
-        });
+        return reads.byIds(viewer, NodeType.ISSUE, ids, Selection.ALL).values().stream().map(l -> (Issue) l.node()).toList();
     }
 
     /** Counts of the issues the viewer may see, by one dimension; one statement. */
@@ -325,14 +210,6 @@ public final class Issues {
                 r.get("label").asString(), r.get("count").asLong())));
     }
 
-    public Map<String, List<Issue>> relatedTo(Viewer viewer, Collection<String> issueIds) {
-        return Relations.grouped(graph, RELATED, issueIds, Relations.viewer(viewer), r -> Issue.from(r.get("i")));
-    }
-
-    public Map<String, List<Issue>> evidencedBy(Viewer viewer, Collection<String> datasetIds) {
-        return Relations.grouped(graph, EVIDENCED_BY, datasetIds, Relations.viewer(viewer), r -> Issue.from(r.get("i")));
-    }
-
     /** Facts for matching event filters, regardless of visibility (the caller checks that separately). */
     public Map<String, IssueFacts> facts(Collection<String> issueIds) {
         return Relations.grouped(graph, FACTS, issueIds, r -> new IssueFacts(r.get("id").asString(),
@@ -345,15 +222,6 @@ public final class Issues {
     /** Status histories, oldest first; the caller has read the issues through the viewer's rule. */
     public Map<String, List<StatusChange>> history(Collection<String> issueIds) {
         return Relations.grouped(graph, HISTORY, issueIds, r -> StatusChange.from(r.get("h")));
-    }
-
-    private static java.util.function.Function<Issue, Cursor> cursorOf(IssueOrder order) {
-        return issue -> new Cursor(switch (order.field()) {
-            case CREATED_AT -> issue.createdAt();
-            case UPDATED_AT -> issue.updatedAt();
-            case SEVERITY -> (long) issue.severity().rank();
-            case TITLE -> issue.title();
-        }, issue.id());
     }
 
     // ------------------------------------------------------------------ writes

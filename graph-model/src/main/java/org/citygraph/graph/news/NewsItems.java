@@ -21,6 +21,9 @@ import org.citygraph.graph.ViewerRules;
 import org.citygraph.graph.agency.Agency;
 import org.citygraph.graph.district.District;
 import org.citygraph.graph.issue.Issue;
+import org.citygraph.graph.read.Reads;
+import org.citygraph.graph.read.RootQuery;
+import org.citygraph.graph.read.Selection;
 
 /**
  * Reads of news items. News is public; what the viewer's rule hides is the internal issues it
@@ -28,43 +31,10 @@ import org.citygraph.graph.issue.Issue;
  */
 public final class NewsItems {
 
-    private static final String BY_IDS = """
-            UNWIND $ids AS id
-            MATCH (n:NewsItem {id: id})
-            RETURN id, n""";
 
-    private static final String LIST = """
-            %s
-            WHERE %s
-            WITH DISTINCT n
-            ORDER BY %s
-            LIMIT $limit
-            RETURN n""";
 
-    private static final String COUNT = """
-            %s
-            WHERE %s
-            RETURN count(DISTINCT n) AS total""";
 
-    private static final String NESTED = """
-            UNWIND $ids AS id
-            CALL (id) {
-              %s
-              WHERE %s
-              WITH DISTINCT n
-              ORDER BY %s
-              LIMIT $limit
-              RETURN collect(n) AS items
-            }
-            %s
-            RETURN id, items, %s AS total""";
 
-    private static final String NESTED_COUNT = """
-            CALL (id) {
-              %s
-              WHERE %s
-              RETURN count(DISTINCT n) AS total
-            }""";
 
     private static final String MENTIONS = """
             UNWIND $ids AS id
@@ -87,10 +57,7 @@ public final class NewsItems {
         ALL("MATCH (n:NewsItem)"),
         TEXT("CALL db.index.fulltext.queryNodes('search', $f.text) YIELD node AS n"),
         DISTRICTS("MATCH (anchor:District) WHERE anchor.id IN $f.districtIds\n"
-                + "MATCH (anchor)<-[:PART_OF*0..]-(:District)<-[:MENTIONS]-(n:NewsItem)"),
-        IN_DISTRICT("MATCH (:District {id: id})<-[:PART_OF*0..]-(:District)<-[:MENTIONS]-(n:NewsItem)"),
-        OF_AGENCY("MATCH (:Agency {id: id})<-[:MENTIONS]-(n:NewsItem)"),
-        OF_ISSUE("MATCH (:Issue {id: id})<-[:MENTIONS]-(n:NewsItem)");
+                + "MATCH (anchor)<-[:PART_OF*0..]-(:District)<-[:MENTIONS]-(n:NewsItem)");
 
         final String match;
 
@@ -100,19 +67,30 @@ public final class NewsItems {
     }
 
     private final Graph graph;
+    private final Reads reads;
 
     public NewsItems(Graph graph) {
         this.graph = graph;
+        this.reads = new Reads(graph);
     }
 
     public List<NewsItem> byIds(Collection<String> ids) {
-        return Relations.grouped(graph, BY_IDS, ids, r -> NewsItem.from(r.get("n"))).values().stream()
-                .flatMap(List::stream).toList();
+        return reads.byIds(Viewer.ANONYMOUS, NodeType.NEWS_ITEM, ids, Selection.ALL).values().stream()
+                .map(l -> (NewsItem) l.node()).toList();
+    }
+
+    /** The newest news first, filtered. */
+    public static RootQuery rootQuery(NewsFilter filter) {
+        var f = filter == null ? NewsFilter.NONE : filter;
+        var text = f.text() == null ? null : KoreanText.luceneQuery(f.text(), true);
+        var anchor = text != null ? Anchor.TEXT : notEmpty(f.districtIds()) ? Anchor.DISTRICTS : Anchor.ALL;
+        return new RootQuery("", anchor.match, "n", predicates(f, anchor), "publishedAt", true, anchor == Anchor.DISTRICTS,
+                Map.of("f", parameters(f, text)));
     }
 
     /** Facts for matching event filters. */
     public Map<String, NewsFacts> facts(Collection<String> newsIds) {
-        var result = new java.util.HashMap<String, NewsFacts>();
+        var result = new HashMap<String, NewsFacts>();
         Relations.grouped(graph, FACTS, newsIds, r -> {
             var feeds = r.get("feedIds").asList(v -> v.asString());
             return new NewsFacts(r.get("id").asString(), java.util.Set.copyOf(r.get("districtIds").asList(v -> v.asString())),
@@ -120,60 +98,6 @@ public final class NewsItems {
                     java.util.Set.copyOf(r.get("issueIds").asList(v -> v.asString())), feeds.isEmpty() ? null : feeds.get(0));
         }).forEach((id, list) -> result.put(id, list.get(0)));
         return result;
-    }
-
-    /** The newest news first, filtered. */
-    public Page<NewsItem> list(Viewer viewer, NewsFilter filter, PageRequest page, boolean count) {
-        var f = filter == null ? NewsFilter.NONE : filter;
-        var text = f.text() == null ? null : KoreanText.luceneQuery(f.text(), true);
-        var anchor = text != null ? Anchor.TEXT : notEmpty(f.districtIds()) ? Anchor.DISTRICTS : Anchor.ALL;
-        var keyset = Keyset.of("n", "publishedAt", true, page);
-        var where = predicates(f, anchor);
-        var pageWhere = new ArrayList<>(where);
-        pageWhere.add(keyset.predicate());
-        var params = new HashMap<String, Object>(keyset.parameters());
-        params.put("f", parameters(f, text));
-        params.put("viewer", viewer.asParameter());
-        var listCypher = LIST.formatted(anchor.match, String.join("\n  AND ", pageWhere), keyset.orderBy());
-        var countCypher = COUNT.formatted(anchor.match, String.join("\n  AND ", where));
-        return graph.read(tx -> {
-            var rows = tx.run(listCypher, params).list(r -> NewsItem.from(r.get("n")));
-            Long total = count ? tx.run(countCypher, params).single().get("total").asLong() : null;
-            return Page.of(rows, page, n -> new Cursor(n.publishedAt(), n.id()), total);
-        });
-    }
-
-    public Map<String, Page<NewsItem>> mentioningDistricts(Viewer viewer, Collection<String> ids, PageRequest page, boolean count) {
-        return nested(viewer, ids, Anchor.IN_DISTRICT, page, count);
-    }
-
-    public Map<String, Page<NewsItem>> mentioningAgencies(Viewer viewer, Collection<String> ids, PageRequest page, boolean count) {
-        return nested(viewer, ids, Anchor.OF_AGENCY, page, count);
-    }
-
-    /** News about issues; the caller has read the issues through the viewer's rule. */
-    public Map<String, Page<NewsItem>> mentioningIssues(Viewer viewer, Collection<String> ids, PageRequest page, boolean count) {
-        return nested(viewer, ids, Anchor.OF_ISSUE, page, count);
-    }
-
-    private Map<String, Page<NewsItem>> nested(Viewer viewer, Collection<String> parentIds, Anchor anchor, PageRequest page, boolean count) {
-        if (parentIds.isEmpty()) {
-            return Map.of();
-        }
-        var keyset = Keyset.of("n", "publishedAt", true, page);
-        var cypher = NESTED.formatted(anchor.match, keyset.predicate(), keyset.orderBy(),
-                count ? NESTED_COUNT.formatted(anchor.match, "true") : "", count ? "total" : "null");
-        var params = new HashMap<String, Object>(keyset.parameters());
-        params.put("ids", List.copyOf(parentIds));
-        return graph.read(tx -> {
-            var pages = new LinkedHashMap<String, Page<NewsItem>>();
-            tx.run(cypher, params).forEachRemaining(row -> {
-                var rows = row.get("items").asList(NewsItem::from);
-                Long total = row.get("total").isNull() ? null : row.get("total").asLong();
-                pages.put(row.get("id").asString(), Page.of(rows, page, n -> new Cursor(n.publishedAt(), n.id()), total));
-            });
-            return pages;
-        });
     }
 
     /** What each news item names, strongest first; internal issues only for viewers who may see them. */
@@ -220,7 +144,7 @@ public final class NewsItems {
         if (f.to() != null) {
             where.add("n.publishedAt < $f.to");
         }
-        return where.isEmpty() ? new ArrayList<>(List.of("true")) : where;
+        return where;
     }
 
     private static Map<String, Object> parameters(NewsFilter f, String text) {
