@@ -40,6 +40,7 @@ public final class FeedParser {
         }
         var input = new SyndFeedInput();
         input.setAllowDoctypes(false);
+        input.setPreserveWireFeed(true); // to tell an RSS guid from the link Rome copies into uri
         try (var reader = new XmlReader(new ByteArrayInputStream(bytes), contentType, true, Charsets.guess(bytes).name())) {
             var feed = input.build(reader);
             var entries = new ArrayList<ParsedFeed.Entry>();
