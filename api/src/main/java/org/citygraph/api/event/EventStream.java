@@ -238,6 +238,14 @@ public class EventStream implements SmartLifecycle {
             }
             var events = Outbox.since(graph, from, PAGE);
             synchronized (this) {
+                // Sequence numbers are taken under a lock on the counter, so they commit in order:
+                // once a later event is visible, a missing one was deleted (pruned, or wiped by an
+                // admin) and will never come. Waiting for it would stall every subscriber.
+                if (gap && !events.isEmpty() && events.get(0).seq() > delivered + 1) {
+                    LOG.warn("Events {} to {} are gone from the outbox; the stream continues after them",
+                            delivered + 1, events.get(0).seq() - 1);
+                    delivered = events.get(0).seq() - 1;
+                }
                 events.forEach(e -> {
                     if (e.seq() > delivered) {
                         pending.put(e.seq(), e);

@@ -15,6 +15,7 @@ import org.citygraph.graph.PageRequest;
 import org.citygraph.graph.Viewer;
 import org.citygraph.graph.agency.Agencies;
 import org.citygraph.graph.dataset.Datasets;
+import org.citygraph.graph.feed.Feeds;
 import org.citygraph.graph.district.Districts;
 import org.citygraph.graph.issue.Issues;
 import org.citygraph.graph.news.NewsItems;
@@ -49,8 +50,11 @@ class NodeController {
     private final NewsItems news;
     private final Datasets datasets;
     private final Search search;
+    private final Feeds feeds;
 
-    NodeController(Districts districts, Agencies agencies, Issues issues, NewsItems news, Datasets datasets, Search search) {
+    NodeController(Districts districts, Agencies agencies, Issues issues, NewsItems news, Datasets datasets, Search search,
+                   Feeds feeds) {
+        this.feeds = feeds;
         this.districts = districts;
         this.agencies = agencies;
         this.issues = issues;
@@ -96,6 +100,7 @@ class NodeController {
             case AGENCY -> agencies.byIds(ids);
             case ISSUE -> issues.byIds(viewer, ids);
             case NEWS_ITEM -> news.byIds(ids);
+            case FEED -> viewer.seesEverything() ? feeds.byIds(ids) : List.<GraphNode>of();
             case DATASET -> datasets.byIds(viewer, ids);
             default -> List.<GraphNode>of();
         };

@@ -150,6 +150,20 @@ class SubscriptionsTest extends ApiTest {
     }
 
     @Test
+    void eventsDeletedFromTheOutboxBeforeDeliveryDoNotStallTheStream() throws Exception {
+        long start = Outbox.latest(graph);
+        var events = issueEvents(client(null), null, start);
+        // Events committed by a writer that never published them, then deleted (say, pruned by an admin).
+        graph.write(tx -> Outbox.append(tx, Viewer.SYSTEM, List.of(new Outbox.Pending(EventKind.ISSUE_UPDATED, "iss_gone"),
+                new Outbox.Pending(EventKind.ISSUE_UPDATED, "iss_gone"))));
+        graph.write(tx -> tx.run("MATCH (e:Event {subjectId: 'iss_gone'}) DELETE e").consume());
+
+        var created = createIssue("구멍 뒤의 사안 " + System.nanoTime(), "PUBLIC", "dst_yeonmu", "LOW");
+
+        assertThat(issueId(next(events))).isEqualTo(created);
+    }
+
+    @Test
     void aClientThatReconnectsGetsWhatItMissedWithNoGapAndNoDuplicate() throws Exception {
         long start = Outbox.latest(graph);
         var client = client(null);

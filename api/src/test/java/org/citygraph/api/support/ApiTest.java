@@ -65,6 +65,10 @@ public abstract class ApiTest {
         // One instance: every event is published in-process, so the outbox need not be polled (which
         // would also add background statements to the counts of NoNPlusOneTest).
         registry.add("citygraph.realtime.poll-interval", () -> "1h");
+        // Feeds are fetched by the tests (refreshFeed), never behind their backs; the tests' feeds
+        // are served on loopback, which an admin allows the same way for an intranet.
+        registry.add("citygraph.feeds.polling", () -> "false");
+        registry.add("citygraph.feeds.allowed-networks", () -> "127.0.0.1/32");
     }
 
     protected String baseUrl() {

@@ -35,6 +35,10 @@ public record Feed(String id, String url, String title, String language, Duratio
                 time(node.get("createdAt")), items == null ? 0 : items);
     }
 
+    public long pollIntervalSeconds() {
+        return pollInterval.toSeconds();
+    }
+
     /** Healthy when the last poll worked (or none has run yet). */
     public boolean healthy() {
         return consecutiveErrors == 0;

@@ -132,6 +132,11 @@ public final class Feeds {
             MATCH (:Feed {id: id})-[:HAD_ERROR]->(e:FeedError)
             RETURN id, e ORDER BY e.at DESC""";
 
+    private static final String PUBLISHERS = """
+            UNWIND $ids AS id
+            MATCH (:Feed {id: id})-[:PUBLISHED_BY]->(a:Agency)
+            RETURN id, a.id AS agencyId""";
+
     private final Graph graph;
 
     public Feeds(Graph graph) {
@@ -296,6 +301,14 @@ public final class Feeds {
             var e = r.get("e");
             return new FeedError(e.get("at").asOffsetDateTime(), e.get("kind").asString(), e.get("message").asString());
         });
+    }
+
+    /** The publishing agency of each feed that has one. */
+    public Map<String, String> publishers(Collection<String> feedIds) {
+        var result = new HashMap<String, String>();
+        Relations.grouped(graph, PUBLISHERS, feedIds, r -> r.get("agencyId").asString())
+                .forEach((id, agencies) -> result.put(id, agencies.get(0)));
+        return result;
     }
 
     private static void validate(FeedDraft draft, List<FieldError> errors) {
