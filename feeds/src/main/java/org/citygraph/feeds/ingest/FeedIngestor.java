@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.citygraph.feeds.fetch.FeedFetcher;
@@ -97,11 +98,13 @@ public final class FeedIngestor {
         try {
             var fetched = probe.fetched();
             var drafts = drafts(feed, probe.parsed(), fetched.finalUrl(), started);
-            var written = news.upsert(Viewer.SYSTEM, feed.id(), drafts);
+            var next = next(started, feed.pollInterval(), 0);
+            var state = new AtomicReference<Feed>();
+            var written = news.upsert(Viewer.SYSTEM, feed.id(), drafts, tx -> state.set(Feeds.recordSuccess(tx, feed.id(),
+                    started, fetched.etag(), fetched.lastModified(), probe.parsed().title(), next)));
             publish.accept(written.events());
             var outcome = written.value();
-            var updated = feeds.recordSuccess(feed.id(), started, fetched.etag(), fetched.lastModified(), probe.parsed().title(),
-                    next(started, feed.pollInterval(), 0));
+            var updated = state.get();
             if (!feed.healthy()) {
                 LOG.info("Feed {} ({}) works again after {} failed polls", feed.id(), feed.url(), feed.consecutiveErrors());
             }

@@ -264,7 +264,9 @@ public final class Feeds {
                 .list(r -> Feed.from(r.get("n"))));
     }
 
-    public Feed recordSuccess(String id, OffsetDateTime at, String etag, String lastModified, String title, OffsetDateTime next) {
+    /** Records a successful poll inside the transaction that stored its items, so that both commit or neither. */
+    public static Feed recordSuccess(Graph.Tx tx, String id, OffsetDateTime at, String etag, String lastModified, String title,
+                                     OffsetDateTime next) {
         var params = new HashMap<String, Object>();
         params.put("id", id);
         params.put("at", at);
@@ -272,7 +274,7 @@ public final class Feeds {
         params.put("lastModified", lastModified);
         params.put("title", title);
         params.put("next", next);
-        return graph.write(tx -> Feed.from(tx.run(SUCCESS, params).single().get("n")));
+        return Feed.from(tx.run(SUCCESS, params).single().get("n"));
     }
 
     public Feed recordNotModified(String id, OffsetDateTime at, OffsetDateTime next) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.citygraph.graph.Graph;
 import org.citygraph.graph.NodeType;
@@ -27,12 +28,11 @@ public final class NewsWrites {
 
     private static final String UPSERT = """
             UNWIND $rows AS row
-            OPTIONAL MATCH (existing:NewsItem {dedupeKey: row.dedupeKey})
-            WITH row, existing,
-                 CASE WHEN existing IS NULL THEN 'NEW' WHEN existing.contentHash = row.contentHash THEN 'SAME' ELSE 'CHANGED' END AS state
-            WHERE state <> 'SAME'
             MERGE (n:NewsItem {dedupeKey: row.dedupeKey})
             ON CREATE SET n.id = row.id, n.firstSeenAt = datetime(), n.publishedAt = row.publishedAt
+            WITH n, row,
+                 CASE WHEN n.contentHash IS NULL THEN 'NEW' WHEN n.contentHash = row.contentHash THEN 'SAME' ELSE 'CHANGED' END AS state
+            WHERE state <> 'SAME'
             SET n.title = row.title, n.link = row.link, n.guid = row.guid, n.source = row.source, n.language = row.language,
                 n.summary = row.summary, n.summaryHtml = row.summaryHtml, n.contentHash = row.contentHash,
                 n.updatedAt = datetime(),
@@ -71,11 +71,17 @@ public final class NewsWrites {
 
     /** Upserts the items of one feed; two drafts with one dedupe key count once (the first wins). */
     public Written<Outcome> upsert(Viewer actor, String feedId, List<NewsItemDraft> drafts) {
+        return upsert(actor, feedId, drafts, tx -> { });
+    }
+
+    /**
+     * Upserts the items of one feed and runs {@code alsoInTransaction} in the same transaction (the
+     * feed's poll state), so that the items and what is recorded about them commit together.
+     */
+    public Written<Outcome> upsert(Viewer actor, String feedId, List<NewsItemDraft> drafts,
+                                   Consumer<Graph.Tx> alsoInTransaction) {
         var unique = new LinkedHashMap<String, NewsItemDraft>();
         drafts.forEach(d -> unique.putIfAbsent(d.dedupeKey(), d));
-        if (unique.isEmpty()) {
-            return new Written<>(new Outcome(0, 0, 0), List.of());
-        }
         var rows = new ArrayList<Map<String, Object>>();
         for (var draft : unique.values()) {
             rows.add(row(draft));
@@ -84,18 +90,22 @@ public final class NewsWrites {
             var events = new ArrayList<Outbox.Pending>();
             int created = 0;
             int updated = 0;
-            for (var record : tx.run(UPSERT, Map.of("rows", rows, "feedId", feedId)).list()) {
-                boolean isNew = record.get("state").asString().equals("NEW");
-                events.add(new Outbox.Pending(isNew ? EventKind.NEWS_PUBLISHED : EventKind.NEWS_UPDATED,
-                        record.get("id").asString(), feedId == null ? List.of() : List.of(feedId), List.of()));
-                if (isNew) {
-                    created++;
-                } else {
-                    updated++;
+            if (!rows.isEmpty()) {
+                for (var record : tx.run(UPSERT, Map.of("rows", rows, "feedId", feedId)).list()) {
+                    boolean isNew = record.get("state").asString().equals("NEW");
+                    events.add(new Outbox.Pending(isNew ? EventKind.NEWS_PUBLISHED : EventKind.NEWS_UPDATED,
+                            record.get("id").asString(), feedId == null ? List.of() : List.of(feedId), List.of()));
+                    if (isNew) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
                 }
             }
+            alsoInTransaction.accept(tx);
             var outcome = new Outcome(created, updated, unique.size() - created - updated);
-            return new Written<>(outcome, Outbox.append(tx, actor, events));
+            // last: appending takes the lock on the event counter, held until commit
+            return new Written<>(outcome, events.isEmpty() ? List.of() : Outbox.append(tx, actor, events));
         });
     }
 
