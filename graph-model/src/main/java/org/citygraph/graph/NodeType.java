@@ -17,7 +17,8 @@ public enum NodeType {
     DATASET("Dataset", "dts"),
     FEED("Feed", "fed"),
     USER("User", "usr"),
-    API_KEY("ApiKey", "key");
+    API_KEY("ApiKey", "key"),
+    WEBHOOK("Webhook", "whk");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();

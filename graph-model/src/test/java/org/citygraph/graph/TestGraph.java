@@ -24,7 +24,7 @@ public final class TestGraph {
     private static final String WIPE = """
             MATCH (n)
             WHERE n:District OR n:Agency OR n:Issue OR n:NewsItem OR n:Dataset OR n:StatusChange OR n:DemoLoad
-               OR n:Event OR n:Feed OR n:FeedError OR n:Mention
+               OR n:Event OR n:Feed OR n:FeedError OR n:Mention OR n:Webhook
             CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS""";
 
     private static EmbeddedNeo4j server;

@@ -12,6 +12,7 @@ import org.citygraph.graph.migration.Migrations;
 import org.citygraph.graph.news.NewsItems;
 import org.citygraph.graph.read.Reads;
 import org.citygraph.graph.search.Search;
+import org.citygraph.graph.webhook.Webhooks;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -101,6 +102,11 @@ public class GraphConfiguration {
     @Bean
     Datasets datasets(Graph graph) {
         return new Datasets(graph);
+    }
+
+    @Bean
+    Webhooks webhooks(Graph graph) {
+        return new Webhooks(graph);
     }
 
     @Bean

@@ -152,7 +152,7 @@ class IssueController {
         return subscriptions.stream(after, sessionId).handle((event, sink) -> IssueEventKind.of(event.kind())
                 .filter(wanted::allows)
                 .filter(kind -> views.issueFacts(event).filter(facts -> wanted.matches(facts, event)).isPresent())
-                .flatMap(kind -> views.issue(event, viewer).map(issue -> IssueEvent.of(event, kind, issue)))
+                .flatMap(kind -> views.issue(event, viewer).map(issue -> IssueEvent.of(event, kind, issue, viewer)))
                 .ifPresent(sink::next));
     }
 

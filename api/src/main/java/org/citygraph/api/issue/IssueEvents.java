@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.citygraph.graph.event.EventKind;
+import org.citygraph.graph.NodeType;
+import org.citygraph.graph.Viewer;
 import org.citygraph.graph.event.GraphEvent;
 import org.citygraph.graph.issue.Issue;
 import org.citygraph.graph.issue.IssueCategory;
@@ -36,8 +38,15 @@ final class IssueEvents {
     record IssueEvent(long seq, OffsetDateTime at, IssueEventKind kind, Issue issue, List<String> changedFields,
                       List<String> targetIds) {
 
-        static IssueEvent of(GraphEvent event, IssueEventKind kind, Issue issue) {
-            return new IssueEvent(event.seq(), event.at(), kind, issue, event.fields(), event.relatedIds());
+        /**
+         * The event as the viewer receives it. Districts and agencies are public; a linked issue or
+         * dataset may be internal, so its id goes to staff only.
+         */
+        static IssueEvent of(GraphEvent event, IssueEventKind kind, Issue issue, Viewer viewer) {
+            var targets = viewer.seesEverything() ? event.relatedIds() : event.relatedIds().stream()
+                    .filter(id -> NodeType.ofId(id).filter(t -> t == NodeType.DISTRICT || t == NodeType.AGENCY).isPresent())
+                    .toList();
+            return new IssueEvent(event.seq(), event.at(), kind, issue, event.fields(), targets);
         }
     }
 

@@ -16,6 +16,7 @@ import org.citygraph.graph.Viewer;
 import org.citygraph.graph.agency.Agencies;
 import org.citygraph.graph.dataset.Datasets;
 import org.citygraph.graph.feed.Feeds;
+import org.citygraph.graph.webhook.Webhooks;
 import org.citygraph.graph.district.Districts;
 import org.citygraph.graph.issue.Issues;
 import org.citygraph.graph.news.NewsItems;
@@ -51,10 +52,12 @@ class NodeController {
     private final Datasets datasets;
     private final Search search;
     private final Feeds feeds;
+    private final Webhooks webhooks;
 
     NodeController(Districts districts, Agencies agencies, Issues issues, NewsItems news, Datasets datasets, Search search,
-                   Feeds feeds) {
+                   Feeds feeds, Webhooks webhooks) {
         this.feeds = feeds;
+        this.webhooks = webhooks;
         this.districts = districts;
         this.agencies = agencies;
         this.issues = issues;
@@ -101,6 +104,10 @@ class NodeController {
             case ISSUE -> issues.byIds(viewer, ids);
             case NEWS_ITEM -> news.byIds(ids);
             case FEED -> viewer.seesEverything() ? feeds.byIds(ids) : List.<GraphNode>of();
+            case WEBHOOK -> ids.stream().map(webhooks::byId).flatMap(java.util.Optional::stream)
+                    .filter(w -> viewer.role() == Viewer.Role.ADMIN
+                            || viewer.role() == Viewer.Role.PARTNER && w.agencyId() != null && w.agencyId().equals(viewer.agencyId()))
+                    .toList();
             case DATASET -> datasets.byIds(viewer, ids);
             default -> List.<GraphNode>of();
         };

@@ -50,9 +50,8 @@ class NoNPlusOneTest extends ApiTest {
     void aThreeLevelQueryOverHundredsOfNodesRunsAFixedNumberOfStatements() {
         seed();
         var staff = as(Viewer.Role.STAFF);
-        long before = graph.statementCount();
         var response = staff.documentName("threeLevels").execute();
-        long statements = graph.statementCount() - before;
+        long statements = fewest(() -> staff.documentName("threeLevels").execute().errors().verify());
 
         var issueTitles = response.path("districts.nodes[*].issues.nodes[*].title").entityList(String.class).get();
         var agencyNames = response.path("districts.nodes[*].issues.nodes[*].involvedAgencies[*].name").entityList(String.class).get();
@@ -66,13 +65,12 @@ class NoNPlusOneTest extends ApiTest {
         seed();
         var staff = as(Viewer.Role.STAFF);
         var ids = graph.read(tx -> tx.run("MATCH (d:District) RETURN d.id AS id").list(r -> r.get("id").asString()));
-        long before = graph.statementCount();
         // node(s) is not read ahead, so every relationship below is batched: one statement per level.
-        var response = staff.document("""
+        var query = """
                 query($ids: [ID!]!) { nodes(ids: $ids) { ... on District { issues(first: 50) { nodes {
-                  title owner { name } involvedAgencies { name parent { name } } } } } } }""")
-                .variable("ids", ids).execute();
-        long statements = graph.statementCount() - before;
+                  title owner { name } involvedAgencies { name parent { name } } } } } } }""";
+        var response = staff.document(query).variable("ids", ids).execute();
+        long statements = fewest(() -> staff.document(query).variable("ids", ids).execute().errors().verify());
         assertThat(response.path("nodes[*].issues.nodes[*].involvedAgencies[*].name").entityList(String.class).get()).hasSizeGreaterThan(300);
         // districts, issues, owners, involved agencies, their parents
         assertThat(statements).isLessThanOrEqualTo(5);
@@ -88,9 +86,22 @@ class NoNPlusOneTest extends ApiTest {
 
     private long statements(String query) {
         var staff = as(Viewer.Role.STAFF);
-        long before = graph.statementCount();
-        staff.document(query).execute().errors().verify();
-        return graph.statementCount() - before;
+        return fewest(() -> staff.document(query).execute().errors().verify());
+    }
+
+    /**
+     * The statements a request runs, counted over the whole graph: the fewest of three runs, so that
+     * a background statement (the event stream or the webhook dispatcher looking for work) that
+     * happens to fall inside one run does not count, while a request that runs too many does every time.
+     */
+    private long fewest(Runnable request) {
+        long fewest = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long before = graph.statementCount();
+            request.run();
+            fewest = Math.min(fewest, graph.statementCount() - before);
+        }
+        return fewest;
     }
 
 }

@@ -69,6 +69,11 @@ public abstract class ApiTest {
         // are served on loopback, which an admin allows the same way for an intranet.
         registry.add("citygraph.feeds.polling", () -> "false");
         registry.add("citygraph.feeds.allowed-networks", () -> "127.0.0.1/32");
+        registry.add("citygraph.webhooks.allowed-networks", () -> "127.0.0.1/32");
+        // Retries within a test's patience: 200 ms, 400 ms, 800 ms, then disabled at the fourth failure.
+        registry.add("citygraph.webhooks.first-retry", () -> "200ms");
+        registry.add("citygraph.webhooks.max-backoff", () -> "1s");
+        registry.add("citygraph.webhooks.max-failures", () -> "4");
     }
 
     protected String baseUrl() {

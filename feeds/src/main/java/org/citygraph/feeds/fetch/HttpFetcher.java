@@ -71,6 +71,8 @@ public final class HttpFetcher implements AutoCloseable {
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableRedirectHandling()
+                // retries are the poller's and the webhook dispatcher's, with their own backoff, and visible
+                .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .setUserAgent(settings.userAgent())
