@@ -49,11 +49,8 @@ public class EventStream implements SmartLifecycle {
     private final List<Listener> listeners = new ArrayList<>();
     private final TreeMap<Long, GraphEvent> pending = new TreeMap<>();
     private final ArrayDeque<GraphEvent> recent = new ArrayDeque<>();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "event-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Made at each start: a stopped lifecycle may be started again (a paused test context, for one). */
+    private ScheduledExecutorService poller;
     private long delivered = -1;
     private long gapSince;
     private volatile long lastPoll = System.nanoTime();
@@ -72,6 +69,11 @@ public class EventStream implements SmartLifecycle {
         }
         running = true;
         var tick = Math.max(10, Math.min(properties.pollInterval().toMillis(), properties.gapWait().toMillis()));
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "event-stream");
+            thread.setDaemon(true);
+            return thread;
+        });
         poller.scheduleWithFixedDelay(this::poll, tick, tick, TimeUnit.MILLISECONDS);
         LOG.info("Event stream started at sequence {}", delivered);
     }

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.citygraph.graph.Graph;
 import org.citygraph.graph.agency.Agencies;
+import org.citygraph.graph.audit.AuditLog;
 import org.citygraph.graph.dataset.Datasets;
 import org.citygraph.graph.district.Districts;
 import org.citygraph.graph.embedded.EmbeddedNeo4j;
@@ -102,6 +103,11 @@ public class GraphConfiguration {
     @Bean
     Datasets datasets(Graph graph) {
         return new Datasets(graph);
+    }
+
+    @Bean
+    AuditLog auditLog(Graph graph) {
+        return new AuditLog(graph);
     }
 
     @Bean

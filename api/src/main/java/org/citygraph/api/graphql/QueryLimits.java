@@ -47,8 +47,14 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     private final com.github.benmanes.caffeine.cache.Cache<java.util.List<Object>, Integer> complexities =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public QueryLimits(QueryLimitsProperties properties) {
+    /** Whether anonymous callers may introspect the schema; by default only in demo mode (a machine to try the hub on). */
+    private final boolean anonymousIntrospection;
+
+    public QueryLimits(QueryLimitsProperties properties,
+                       @org.springframework.beans.factory.annotation.Value("${citygraph.graphql.anonymous-introspection:${citygraph.demo.enabled:true}}")
+                       boolean anonymousIntrospection) {
         this.properties = properties;
+        this.anonymousIntrospection = anonymousIntrospection;
     }
 
     @Override
@@ -71,7 +77,13 @@ public class QueryLimits extends SimplePerformantInstrumentation {
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
         int aliases = 0;
         int depth = 0;
+        Viewer viewer = parameters.getGraphQLContext() == null ? null : parameters.getGraphQLContext().get(ViewerInterceptor.VIEWER);
+        boolean anonymous = viewer == null || viewer.role() == Viewer.Role.PUBLIC;
         for (var operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            if (anonymous && !anonymousIntrospection && introspects(operation.getSelectionSet(), fragments)) {
+                throw new QueryRejected("INTROSPECTION_DISABLED", "Introspection is for logged-in callers; the schema is in the "
+                        + "project's api/src/main/resources/graphql folder.");
+            }
             var walk = new Walk(fragments);
             walk.visit(operation.getSelectionSet(), 0, new HashSet<>());
             aliases += walk.aliases;
@@ -155,6 +167,23 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     }
 
     /** Counts aliases and the deepest field nesting, following fragments once per path. */
+    /** Whether a selection asks for __schema or __type (not __typename), directly or through fragments. */
+    private static boolean introspects(SelectionSet set, Map<String, FragmentDefinition> fragments) {
+        for (var selection : set.getSelections()) {
+            if (selection instanceof Field field && (field.getName().equals("__schema") || field.getName().equals("__type"))) {
+                return true;
+            }
+            if (selection instanceof InlineFragment inline && introspects(inline.getSelectionSet(), fragments)) {
+                return true;
+            }
+            if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
+                    && introspects(fragments.get(spread.getName()).getSelectionSet(), Map.of())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final class Walk {
         /** Fragments that spread fragments can multiply a small document into a huge one. */
         private static final int MAX_VISITS = 100_000;

@@ -17,6 +17,8 @@ import org.citygraph.graph.agency.Agencies;
 import org.citygraph.graph.dataset.Datasets;
 import org.citygraph.graph.feed.Feeds;
 import org.citygraph.graph.webhook.Webhooks;
+import org.citygraph.graph.user.ApiKeys;
+import org.citygraph.graph.user.Users;
 import org.citygraph.graph.district.Districts;
 import org.citygraph.graph.issue.Issues;
 import org.citygraph.graph.news.NewsItems;
@@ -53,9 +55,13 @@ class NodeController {
     private final Search search;
     private final Feeds feeds;
     private final Webhooks webhooks;
+    private final Users users;
+    private final ApiKeys apiKeys;
 
     NodeController(Districts districts, Agencies agencies, Issues issues, NewsItems news, Datasets datasets, Search search,
-                   Feeds feeds, Webhooks webhooks) {
+                   Feeds feeds, Webhooks webhooks, Users users, ApiKeys apiKeys) {
+        this.users = users;
+        this.apiKeys = apiKeys;
         this.feeds = feeds;
         this.webhooks = webhooks;
         this.districts = districts;
@@ -104,6 +110,12 @@ class NodeController {
             case ISSUE -> issues.byIds(viewer, ids);
             case NEWS_ITEM -> news.byIds(ids);
             case FEED -> viewer.seesEverything() ? feeds.byIds(ids) : List.<GraphNode>of();
+            case USER -> viewer.role() == Viewer.Role.ADMIN
+                    ? ids.stream().map(users::byId).flatMap(java.util.Optional::stream).toList() : List.<GraphNode>of();
+            case API_KEY -> ids.stream().map(apiKeys::byId).flatMap(java.util.Optional::stream)
+                    .filter(k -> viewer.role() == Viewer.Role.ADMIN
+                            || viewer.role() == Viewer.Role.PARTNER && k.agencyId() != null && k.agencyId().equals(viewer.agencyId()))
+                    .toList();
             case WEBHOOK -> ids.stream().map(webhooks::byId).flatMap(java.util.Optional::stream)
                     .filter(w -> viewer.role() == Viewer.Role.ADMIN
                             || viewer.role() == Viewer.Role.PARTNER && w.agencyId() != null && w.agencyId().equals(viewer.agencyId()))

@@ -3,9 +3,11 @@ package org.citygraph.api.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.citygraph.graph.Viewer;
+import org.citygraph.graph.audit.AuditLog;
 import org.citygraph.graph.user.User;
 import org.citygraph.graph.user.Users;
 import org.springframework.http.HttpHeaders;
@@ -40,28 +42,46 @@ class AuthController {
     private final PasswordEncoder encoder;
     private final TokenService tokens;
     private final SecurityProperties properties;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
     /** Compared against when the user does not exist, so that both failures take as long. */
     private final String dummyHash;
 
-    AuthController(Users users, PasswordEncoder encoder, TokenService tokens, SecurityProperties properties) {
+    AuthController(Users users, PasswordEncoder encoder, TokenService tokens, SecurityProperties properties,
+                   LoginThrottle throttle, AuditLog audit) {
         this.users = users;
         this.encoder = encoder;
         this.tokens = tokens;
         this.properties = properties;
+        this.throttle = throttle;
+        this.audit = audit;
         this.dummyHash = encoder.encode("no such user");
     }
 
     @PostMapping("/login")
     ResponseEntity<Map<String, Object>> login(@RequestBody Login login, HttpServletRequest request) {
-        var credentials = users.credentials(login.username());
+        var address = request.getRemoteAddr();
+        var username = login.username() == null ? "" : login.username().strip();
+        var wait = throttle.waitFor(username, address);
+        if (wait.isPresent()) {
+            audit.append(Viewer.ANONYMOUS, "login.throttled", null, List.of("username:" + shorten(username)), "DENIED", address);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
+                    .body(Map.of("error", "TOO_MANY_ATTEMPTS", "message",
+                            "Too many failed logins; try again in " + wait.getAsLong() + " s.", "retryAfterSeconds", wait.getAsLong()));
+        }
+        var credentials = users.credentials(username);
         var hash = credentials.map(Users.Credentials::passwordHash).orElse(dummyHash);
         boolean matches = login.password() != null && encoder.matches(login.password(), hash);
         if (credentials.isEmpty() || !matches || !credentials.get().user().enabled()) {
+            throttle.failed(username, address);
+            audit.append(Viewer.ANONYMOUS, "login.failed", credentials.map(c -> c.user().id()).orElse(null),
+                    List.of("username:" + shorten(username)), "DENIED", address);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "INVALID_CREDENTIALS",
                     "message", "The username or password is wrong."));
         }
         var user = credentials.get().user();
         users.recordLogin(user.id());
+        audit.append(user.asViewer(), "login", user.id(), List.of(), "OK", address);
         var token = tokens.issue(user.asViewer());
         loadCsrfToken(request);
         var cookie = ResponseCookie.from(properties.cookieName(), token.value()).httpOnly(true)
@@ -77,10 +97,13 @@ class AuthController {
     /** A fresh token for a caller whose token is still valid, so that an active session does not end. */
     @PostMapping("/refresh")
     ResponseEntity<Map<String, Object>> refresh(HttpServletRequest request) {
-        var viewer = Viewers.current();
-        if (viewer.role() == Viewer.Role.PUBLIC) {
+        var current = Viewers.current();
+        // a new token carries the account as it is now: a disabled account or an API key gets none
+        var account = current.userId() == null ? java.util.Optional.<User>empty() : users.byId(current.userId()).filter(User::enabled);
+        if (account.isEmpty()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "UNAUTHENTICATED", "message", "Log in first."));
         }
+        var viewer = account.get().asViewer();
         var token = tokens.issue(viewer);
         loadCsrfToken(request);
         var cookie = ResponseCookie.from(properties.cookieName(), token.value()).httpOnly(true)
@@ -119,6 +142,10 @@ class AuthController {
         body.put("role", user.role().name());
         body.put("agencyId", user.agencyId());
         return body;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 64 ? text.substring(0, 64) : text;
     }
 
     /** Touching the deferred CSRF token makes Spring Security write the XSRF-TOKEN cookie. */

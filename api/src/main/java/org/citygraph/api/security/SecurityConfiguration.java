@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.citygraph.graph.user.ApiKeys;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -36,11 +38,19 @@ public class SecurityConfiguration {
     /** The header that carries the CSRF token when the session cookie authenticates. */
     public static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
+    /** Where partner systems may put an API key instead of {@code Authorization: Bearer}. */
+    public static final String API_KEY_HEADER = "X-API-Key";
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     Users users(Graph graph) {
         return new Users(graph);
+    }
+
+    @Bean
+    ApiKeys apiKeys(Graph graph) {
+        return new ApiKeys(graph);
     }
 
     @Bean
@@ -55,10 +65,10 @@ public class SecurityConfiguration {
 
     /** Accepts the hub's own tokens and, when configured, an external issuer's, chosen by the token's issuer. */
     @Bean
-    JwtDecoder jwtDecoder(TokenService tokens, SecurityProperties properties) {
+    JwtDecoder jwtDecoder(TokenService tokens, SecurityProperties properties, ApiKeyAuthenticator apiKeys) {
         var issuer = properties.oauth2().issuerUri();
         if (issuer == null || issuer.isBlank()) {
-            return tokens.decoder();
+            return token -> ApiKeyAuthenticator.isApiKey(token) ? apiKeys.decode(token) : tokens.decoder().decode(token);
         }
         var external = new java.util.concurrent.atomic.AtomicReference<JwtDecoder>();
         return token -> {
@@ -68,6 +78,9 @@ public class SecurityConfiguration {
             } catch (Exception e) {
                 tokenIssuer = null;
             }
+            if (ApiKeyAuthenticator.isApiKey(token)) {
+                return apiKeys.decode(token);
+            }
             if (issuer.equals(tokenIssuer)) {
                 return external.updateAndGet(d -> d != null ? d : JwtDecoders.fromIssuerLocation(issuer)).decode(token);
             }
@@ -75,7 +88,7 @@ public class SecurityConfiguration {
         };
     }
 
-    /** The bearer token from the Authorization header, else from the web client's session cookie. */
+    /** The bearer token from the Authorization header, else an API key from X-API-Key, else the web client's session cookie. */
     @Bean
     BearerTokenResolver bearerTokenResolver(SecurityProperties properties) {
         var header = new DefaultBearerTokenResolver();
@@ -84,6 +97,10 @@ public class SecurityConfiguration {
             if (token != null) {
                 return token;
             }
+            var apiKey = request.getHeader(API_KEY_HEADER);
+            if (apiKey != null && !apiKey.isBlank()) {
+                return apiKey.strip();
+            }
             var cookie = WebUtils.getCookie(request, properties.cookieName());
             return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
         };
@@ -91,11 +108,11 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder,
-                                            BearerTokenResolver tokenResolver) throws Exception {
+                                            BearerTokenResolver tokenResolver, RateLimitProperties rateLimits) throws Exception {
         // A request needs a CSRF token only when the browser's cookie is what authenticates it.
         RequestMatcher cookieAuthenticatedWrite = request -> !SAFE_METHODS.contains(request.getMethod())
                 && WebUtils.getCookie(request, properties.cookieName()) != null
-                && request.getHeader("Authorization") == null;
+                && request.getHeader("Authorization") == null && request.getHeader(API_KEY_HEADER) == null;
         var csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfCookies.setHeaderName(CSRF_HEADER);
         csrfCookies.setCookieCustomizer(c -> c.secure(properties.secureCookies()).sameSite("Lax"));
@@ -112,6 +129,14 @@ public class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(o -> o
                         .bearerTokenResolver(tokenResolver)
+                        // every rejected credential reads the same: expired, forged, revoked or unknown
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setStatus(401);
+                            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                            response.setContentType("application/json");
+                            response.getWriter().write("{\"errors\":[{\"message\":\"Unauthorized\",\"extensions\":"
+                                    + "{\"code\":\"UNAUTHENTICATED\",\"classification\":\"UNAUTHORIZED\"}}]}");
+                        })
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtViewerConverter(properties.oauth2()))))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -121,6 +146,8 @@ public class SecurityConfiguration {
                                         + "worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                // counted after authentication, so that a caller is counted as itself, not as its address
+                .addFilterAfter(new RateLimits(rateLimits), BearerTokenAuthenticationFilter.class)
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable());

@@ -24,6 +24,7 @@ import org.citygraph.graph.webhook.Webhook;
 import org.citygraph.graph.webhook.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ import reactor.core.Disposable;
  * {@code maxFailures} in a row the webhook is disabled, visibly. Other webhooks go on meanwhile.
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int PAGE = 100;
@@ -60,7 +61,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final EventStream stream;
     /** When the next look at the graph is due (System.nanoTime); events and retries bring it forward. */
     private final AtomicLong nextCheck = new AtomicLong();
-    private ScheduledExecutorService ticker;
+    private volatile ScheduledExecutorService ticker;
     private ExecutorService workers;
     private Disposable wakeups;
     private volatile boolean running;
@@ -95,11 +96,16 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Looks for work now: an event was committed, or a webhook was registered or enabled. */
     void wake() {
         nextCheck.set(0);
-        if (ticker != null && wakeScheduled.compareAndSet(false, true)) {
-            ticker.execute(() -> {
+        var current = ticker;
+        if (current != null && wakeScheduled.compareAndSet(false, true)) {
+            try {
+                current.execute(() -> {
+                    wakeScheduled.set(false);
+                    tick();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 wakeScheduled.set(false);
-                tick();
-            });
+            }
         }
     }
 
@@ -117,7 +123,12 @@ class WebhookDispatcher implements SmartLifecycle {
         if (ticker != null) {
             ticker.shutdownNow();
             workers.shutdownNow();
+            ticker = null;
         }
+    }
+
+    @Override
+    public void destroy() {
         http.close();
     }
 
