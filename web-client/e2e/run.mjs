@@ -1,0 +1,249 @@
+// Browser tests of the web client in real Chromium (Debian's, driven by playwright-core), against a
+// running hub. Run by the api module's BrowserTest, or by hand:
+//   BASE_URL=http://127.0.0.1:8095 E2E_USER=admin E2E_PASSWORD=... node e2e/run.mjs
+// Prints one line per step and exits non-zero when a step fails. Screenshots go to SCREENSHOT_DIR.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = required('BASE_URL').replace(/\/$/, '');
+const USER = required('E2E_USER');
+const PASSWORD = required('E2E_PASSWORD');
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? 'target/browser-screenshots';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TIMEOUT = 15_000;
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`e2e: set ${name}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+mkdirSync(SCREENSHOTS, { recursive: true });
+const results = [];
+const pageErrors = [];
+/** Set while a step provokes an error answer on purpose (a wrong password). */
+let expectingRefusal = false;
+
+async function step(name, run) {
+  const started = Date.now();
+  try {
+    await run();
+    results.push({ name, ok: true });
+    console.log(`PASS ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}: ${error?.stack ?? error}`);
+    throw error;
+  }
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+function expect(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+/** Another client than the browser: logs in through the API and sends GraphQL with a bearer token. */
+async function otherClient() {
+  const login = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: USER, password: PASSWORD }),
+  });
+  expect(login.ok, `the other client's login answered ${login.status}`);
+  const { token } = await login.json();
+  return async (query, variables) => {
+    const response = await fetch(`${BASE_URL}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    expect(!body.errors, `GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+let failed = false;
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !(expectingRefusal && message.text().includes('401'))) {
+      pageErrors.push(`${page.url()}: console: ${message.text()}`);
+    }
+  });
+
+  await step('overview loads in Korean and goes live', async () => {
+    await page.goto(`${BASE_URL}/`);
+    await page.getByRole('heading', { level: 1, name: '도시 상황판' }).waitFor();
+    expect(await page.getAttribute('html', 'lang') === 'ko', 'the page is not marked Korean');
+    await page.locator('.connection[data-status="connected"]').waitFor();
+    await page.locator('.district-map a[data-district-id]').first().waitFor();
+    const open = Number(await page.getByTestId('open-issues').textContent());
+    expect(open > 0, `no open issues on the overview (${open})`);
+    await page.locator('.ticker .news-item').first().waitFor();
+    await page.locator('.chart svg').first().waitFor();
+    await shot(page, '01-overview-ko');
+  });
+
+  await step('switch language to English and back', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'City overview' }).waitFor();
+    expect(await page.getAttribute('html', 'lang') === 'en', 'the page is not marked English');
+    await page.getByRole('link', { name: 'News', exact: true }).waitFor();
+    await shot(page, '02-overview-en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'City overview' }).waitFor(); // remembered
+    await page.getByRole('button', { name: '한국어로 보기' }).click();
+    await page.getByRole('heading', { level: 1, name: '도시 상황판' }).waitFor();
+  });
+
+  await step('log in', async () => {
+    await page.getByRole('link', { name: '로그인' }).click();
+    await page.getByLabel('아이디').fill(USER);
+    await page.getByLabel('비밀번호').fill('wrong password');
+    expectingRefusal = true;
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.getByRole('alert').filter({ hasText: '올바르지 않습니다' }).waitFor();
+    expectingRefusal = false;
+    await page.getByLabel('비밀번호').fill(PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.getByRole('button', { name: '로그아웃' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '도시 상황판' }).waitFor();
+    await page.locator('.connection[data-status="connected"]').waitFor();
+  });
+
+  let districtUrl;
+  await step('search and open a district', async () => {
+    await page.getByRole('searchbox', { name: '통합 검색' }).fill('강경');
+    await page.getByRole('searchbox', { name: '통합 검색' }).press('Enter');
+    await page.getByRole('heading', { level: 1, name: /강경/ }).waitFor();
+    const hit = page.locator('.search-hit a[href^="/districts/"]').filter({ hasText: '강경읍' }).first();
+    await hit.waitFor();
+    await shot(page, '03-search');
+    await hit.click();
+    await page.getByRole('heading', { level: 1, name: /강경읍/ }).waitFor();
+    await page.locator('.issue-row').first().waitFor();
+    districtUrl = page.url();
+    await shot(page, '04-district');
+  });
+
+  await step('an issue changed by another client updates live', async () => {
+    await page.locator('.issue-row a.issue-title').first().click();
+    await page.locator('[data-testid="issue-status"] [data-status]').waitFor();
+    const issueId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+    await page.locator('.status-form').waitFor(); // staff may change it here
+    await page.evaluate(() => { window.__noReload = true; });
+    const graphql = await otherClient();
+    const before = await graphql('query($id: ID!) { issue(id: $id) { status allowedTransitions history { to } } }', { id: issueId });
+    const to = before.issue.allowedTransitions[0];
+    const note = `브라우저 시험 ${Date.now()}`;
+    const changed = await graphql(`mutation($input: ChangeIssueStatusInput!) {
+      changeIssueStatus(input: $input) { issue { status } errors { code message } } }`, { input: { id: issueId, to, note } });
+    expect(changed.changeIssueStatus.errors.length === 0, JSON.stringify(changed.changeIssueStatus.errors));
+    await page.locator(`[data-testid="issue-status"] [data-status="${to}"]`).waitFor();
+    await page.locator('.timeline-note').filter({ hasText: note }).waitFor();
+    await page.locator('.live-note').filter({ hasText: '실시간' }).waitFor();
+    await page.locator('.toast').first().waitFor();
+    expect(await page.evaluate(() => window.__noReload === true), 'the page was reloaded');
+    await shot(page, '05-issue-live');
+  });
+
+  await step('page through news', async () => {
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '뉴스' }).click();
+    await page.getByRole('heading', { level: 1, name: '뉴스' }).waitFor();
+    await page.locator('.news-item').first().waitFor();
+    const firstOnPage1 = await page.locator('.news-item').first().getAttribute('data-news-id');
+    const count1 = await page.locator('.news-item').count();
+    expect(count1 === 10, `page 1 shows ${count1} items`);
+    await page.getByRole('button', { name: '다음' }).click();
+    await page.locator('.pager-page').filter({ hasText: '2쪽' }).waitFor();
+    await page.waitForFunction((id) => document.querySelector('.news-item')?.getAttribute('data-news-id') !== id, firstOnPage1);
+    await shot(page, '06-news-page-2');
+    await page.getByRole('button', { name: '이전' }).click();
+    await page.locator('.pager-page').filter({ hasText: '1쪽' }).waitFor();
+    await page.waitForFunction((id) => document.querySelector('.news-item')?.getAttribute('data-news-id') === id, firstOnPage1);
+    await page.getByLabel('행정구역').selectOption({ label: '강경읍' });
+    await page.waitForURL(/district=/);
+    await page.locator('.news-item').first().waitFor();
+  });
+
+  await step('dataset catalog with facets and a dataset', async () => {
+    await page.goto(`${BASE_URL}/datasets`);
+    await page.locator('.dataset-card').first().waitFor();
+    await page.locator('.facet input[type=checkbox]').first().click();
+    await page.waitForURL(/theme=/);
+    await page.locator('.facet input[type=checkbox]:checked').first().waitFor();
+    await page.locator('.dataset-card a').first().click();
+    await page.locator('.dcat-row').first().waitFor();
+    await shot(page, '07-dataset');
+  });
+
+  await step('a deep link loads fresh, and the keyboard reaches the content', async () => {
+    await page.goto(districtUrl);
+    await page.getByRole('heading', { level: 1, name: /강경읍/ }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: '본문 바로가기' });
+    expect(await skip.evaluate((el) => el === document.activeElement), 'the first Tab does not reach the skip link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id) === 'main', 'the skip link does not move focus to the content');
+  });
+
+  await step('feeds admin page', async () => {
+    await page.goto(`${BASE_URL}/admin/feeds`);
+    await page.getByRole('heading', { level: 1, name: '뉴스 피드 관리' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /피드/ }).first().waitFor();
+    await shot(page, '08-admin-feeds');
+  });
+
+  await step('bundled GraphiQL loads without a CDN', async () => {
+    await page.goto(`${BASE_URL}/graphiql`);
+    await page.locator('.graphiql-container').waitFor();
+    await page.locator('.graphiql-editor').first().waitFor();
+    await shot(page, '09-graphiql');
+  });
+
+  await step('usable on a tablet', async () => {
+    const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 }, locale: 'ko-KR', hasTouch: true });
+    const tab = await tablet.newPage();
+    await tab.goto(`${BASE_URL}/`);
+    await tab.getByRole('heading', { level: 1, name: '도시 상황판' }).waitFor();
+    await tab.locator('.district-map a[data-district-id]').first().waitFor();
+    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 0, `the page is ${overflow}px wider than the tablet`);
+    await shot(tab, '10-tablet');
+    await tablet.close();
+  });
+
+  await step('no script errors on any page', async () => {
+    expect(pageErrors.length === 0, pageErrors.join('\n'));
+  });
+} catch {
+  failed = true;
+} finally {
+  await browser.close();
+}
+
+const passed = results.filter((r) => r.ok).length;
+console.log(`e2e: ${passed} passed, ${results.length - passed} failed`);
+if (failed && pageErrors.length) {
+  console.log(`page errors:\n${pageErrors.join('\n')}`);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,61 @@
+import { lazy, useMemo, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Provider as GraphQlProvider } from 'urql';
+import { createGraphQlClient } from './api/client';
+import { LiveProvider } from './api/LiveContext';
+import { SessionProvider, useSession } from './api/SessionContext';
+import { Layout } from './components/Layout';
+import { Loading } from './components/States';
+import { OverviewScreen } from './screens/OverviewScreen';
+import { LoginScreen } from './screens/LoginScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
+
+// The overview is the landing screen; the others load when first opened.
+const DistrictsScreen = lazy(() => import('./screens/DistrictsScreen').then((m) => ({ default: m.DistrictsScreen })));
+const DistrictScreen = lazy(() => import('./screens/DistrictScreen').then((m) => ({ default: m.DistrictScreen })));
+const IssuesScreen = lazy(() => import('./screens/IssuesScreen').then((m) => ({ default: m.IssuesScreen })));
+const IssueScreen = lazy(() => import('./screens/IssueScreen').then((m) => ({ default: m.IssueScreen })));
+const NewsScreen = lazy(() => import('./screens/NewsScreen').then((m) => ({ default: m.NewsScreen })));
+const DatasetsScreen = lazy(() => import('./screens/DatasetsScreen').then((m) => ({ default: m.DatasetsScreen })));
+const DatasetScreen = lazy(() => import('./screens/DatasetScreen').then((m) => ({ default: m.DatasetScreen })));
+const SearchScreen = lazy(() => import('./screens/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const AdminFeedsScreen = lazy(() => import('./screens/admin/AdminFeedsScreen').then((m) => ({ default: m.AdminFeedsScreen })));
+
+/** A fresh GraphQL client (and so an empty cache) for each viewer. */
+function GraphQl({ children }: { children: ReactNode }) {
+  const { viewer, loading } = useSession();
+  const client = useMemo(() => createGraphQlClient(), [viewer.id, viewer.role]);
+  if (loading) {
+    return <Loading />;
+  }
+  return <GraphQlProvider value={client}>{children}</GraphQlProvider>;
+}
+
+/** The screens; every path here is also forwarded to index.html by the hub (WebClientRoutes). */
+export function App() {
+  return (
+    <SessionProvider>
+      <GraphQl>
+        <LiveProvider>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<OverviewScreen />} />
+              <Route path="districts" element={<DistrictsScreen />} />
+              <Route path="districts/:id" element={<DistrictScreen />} />
+              <Route path="issues" element={<IssuesScreen />} />
+              <Route path="issues/:id" element={<IssueScreen />} />
+              <Route path="news" element={<NewsScreen />} />
+              <Route path="datasets" element={<DatasetsScreen />} />
+              <Route path="datasets/:id" element={<DatasetScreen />} />
+              <Route path="search" element={<SearchScreen />} />
+              <Route path="login" element={<LoginScreen />} />
+              <Route path="admin" element={<Navigate to="/admin/feeds" replace />} />
+              <Route path="admin/feeds" element={<AdminFeedsScreen />} />
+              <Route path="*" element={<NotFoundScreen />} />
+            </Route>
+          </Routes>
+        </LiveProvider>
+      </GraphQl>
+    </SessionProvider>
+  );
+}
