@@ -36,7 +36,7 @@ export function App() {
   return (
     <SessionProvider>
       <GraphQl>
-        <LiveProvider>
+        <LiveProvider fallback={<Loading />}>
           <Routes>
             <Route element={<Layout />}>
               <Route index element={<OverviewScreen />} />

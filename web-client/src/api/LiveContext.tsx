@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { print } from 'graphql';
+import { useClient } from 'urql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { graphql } from './gql';
 import type { LiveIssueChangesSubscription, LiveNewsSubscription } from './gql/graphql';
@@ -28,6 +29,11 @@ export const LiveNews = graphql(`
   }
 `);
 
+/** Where the event stream stands when the page loads: the standing subscriptions start from there. */
+const EventSequence = graphql(`
+  query EventSequence { eventSequence }
+`);
+
 type Listener<T> = (event: T) => void;
 
 interface LiveApi {
@@ -47,9 +53,19 @@ const KEEP = 30;
 
 /**
  * The page's live connection and its two standing subscriptions (all issue changes, all news) that
- * every screen listens to. The socket is reopened when the viewer changes.
+ * every screen listens to. The socket is reopened when the viewer changes. The screens are rendered
+ * only once the stream's position is known, and the subscriptions replay from that position: a
+ * change committed between a screen's first query and the socket's opening still reaches it.
  */
-export function LiveProvider({ children }: { children: ReactNode }) {
+export function LiveProvider({ children, fallback }: { children: ReactNode; fallback?: ReactNode }) {
+  const client = useClient();
+  // undefined: still asking; null: unknown (the stream then starts live)
+  const [startSeq, setStartSeq] = useState<number | null | undefined>(undefined);
+  useEffect(() => {
+    void client.query(EventSequence, {}, { requestPolicy: 'network-only' }).toPromise()
+      .then((result) => setStartSeq(result.data?.eventSequence ?? null), () => setStartSeq(null));
+    // once per page: later the streams resume from the last event they saw, whoever logs in
+  }, []);
   const { viewer, loading, refresh } = useSession();
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
@@ -65,9 +81,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const newsSeq = useRef<number | null>(null);
 
   useEffect(() => {
+    if (startSeq === undefined) {
+      return;
+    }
     const offStatus = connection.onStatus(setStatus);
     const offIssues = connection.subscribe<LiveIssueChangesSubscription>({
       query: print(LiveIssueChanges),
+      after: startSeq,
       seqOf: (data) => data.issueChanged.seq,
       onEvent: (data) => {
         setRecentIssues((list) => [data.issueChanged, ...list].slice(0, KEEP));
@@ -76,6 +96,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     });
     const offNews = connection.subscribe<LiveNewsSubscription>({
       query: print(LiveNews),
+      after: startSeq,
       seqOf: (data) => data.newsPublished.seq,
       onEvent: (data) => {
         newsSeq.current = data.newsPublished.seq;
@@ -92,13 +113,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       offStatus();
       connection.stop();
     };
-  }, [connection]);
+  }, [connection, startSeq]);
 
   // Connect once the viewer is known, and again whenever it changes.
   const identity = loading ? null : `${viewer.id}:${viewer.role}`;
   const lastIdentity = useRef<string | null>(null);
   useEffect(() => {
-    if (identity === null) {
+    if (identity === null || startSeq === undefined) {
       return;
     }
     if (lastIdentity.current === null) {
@@ -107,7 +128,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       connection.restart();
     }
     lastIdentity.current = identity;
-  }, [identity, connection]);
+  }, [identity, connection, startSeq]);
 
   const api = useMemo<LiveApi>(() => ({
     connection,
@@ -125,7 +146,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     lastNewsSeq: () => newsSeq.current,
   }), [connection, status, recentIssues, recentNews]);
 
-  return <LiveContext.Provider value={api}>{children}</LiveContext.Provider>;
+  return <LiveContext.Provider value={api}>{startSeq === undefined ? fallback : children}</LiveContext.Provider>;
 }
 
 export function useLive(): LiveApi {

@@ -20,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.citygraph.graph.user.ApiKeys;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -102,7 +103,7 @@ public class SecurityConfiguration {
                 return apiKey.strip();
             }
             var cookie = WebUtils.getCookie(request, properties.cookieName());
-            return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+            return cookie == null || cookie.getValue().isBlank() || StaleSessionCookie.isStale(request) ? null : cookie.getValue();
         };
     }
 
@@ -111,7 +112,7 @@ public class SecurityConfiguration {
                                             BearerTokenResolver tokenResolver, RateLimitProperties rateLimits) throws Exception {
         // A request needs a CSRF token only when the browser's cookie is what authenticates it.
         RequestMatcher cookieAuthenticatedWrite = request -> !SAFE_METHODS.contains(request.getMethod())
-                && WebUtils.getCookie(request, properties.cookieName()) != null
+                && WebUtils.getCookie(request, properties.cookieName()) != null && !StaleSessionCookie.isStale(request)
                 && request.getHeader("Authorization") == null && request.getHeader(API_KEY_HEADER) == null;
         var csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfCookies.setHeaderName(CSRF_HEADER);
@@ -146,6 +147,7 @@ public class SecurityConfiguration {
                                         + "worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .addFilterBefore(new StaleSessionCookie(properties, decoder), CsrfFilter.class)
                 // counted after authentication, so that a caller is counted as itself, not as its address
                 .addFilterAfter(new RateLimits(rateLimits), BearerTokenAuthenticationFilter.class)
                 .httpBasic(b -> b.disable())

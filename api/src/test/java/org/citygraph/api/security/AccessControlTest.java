@@ -190,6 +190,15 @@ class AccessControlTest extends ApiTest {
         }
         assertThat(bodies).as("every rejection reads the same").hasSize(1);
 
+        // a stale session cookie does not lock the browser out: it is ignored and deleted
+        var withStaleCookie = post("/graphql", Map.of("query", "{ viewer { role } }"), null,
+                Map.of("Cookie", "CITYGRAPH_SESSION=" + expired));
+        assertThat(withStaleCookie.statusCode()).isEqualTo(200);
+        assertThat(read(withStaleCookie.body()).path("data").path("viewer").path("role").asText()).isEqualTo("PUBLIC");
+        assertThat(withStaleCookie.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("CITYGRAPH_SESSION=;") && c.contains("Max-Age=0"));
+        var page = get("/", Map.of("Cookie", "CITYGRAPH_SESSION=" + forged));
+        assertThat(page.statusCode()).isEqualTo(200);
+
         // over WebSocket, a revoked key closes the connection with 4401
         try (var socket = RawWebSocket.connect(port, "/graphql", 0, null)) {
             socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + apiKey + "\"}}");
