@@ -36,7 +36,7 @@ START_YARDSTICK="${START_YARDSTICK:-1}"
 START_CITYGRAPH="${START_CITYGRAPH:-0}"
 NEO4J_URI="${NEO4J_URI:-bolt://127.0.0.1:7687}"
 NEO4J_PASSWORD_FILE="${NEO4J_PASSWORD_FILE:-$ROOT/bench/data/neo4j/bolt-password}"
-CITYGRAPH_ARGS="${CITYGRAPH_ARGS:---citygraph.graph.data-dir=$ROOT/bench/data/neo4j --citygraph.graph.bolt-port=7687 --citygraph.demo.large-issues=100000}"
+CITYGRAPH_ARGS="${CITYGRAPH_ARGS:---citygraph.graph.data-dir=$ROOT/bench/data/neo4j --citygraph.graph.bolt-port=7687 --citygraph.demo.large-issues=100000 --citygraph.rate-limits.enabled=false}"
 RESULTS_DIR="${RESULTS_DIR:-$ROOT/bench/results}"
 
 STAMP="$(date +%Y-%m-%d-%H%M%S)"

@@ -19,6 +19,8 @@ public class Subscriptions {
     private final EventStream stream;
     private final WebSocketSessions sessions;
     private final Scheduler workers = Schedulers.boundedElastic();
+    /** Events taken ahead per subscriber: the stream's buffer holds the rest (Reactor's 256 costs 1 KB per subscriber). */
+    private static final int PREFETCH = 16;
 
     public Subscriptions(EventStream stream, WebSocketSessions sessions) {
         this.stream = stream;
@@ -27,7 +29,7 @@ public class Subscriptions {
 
     public Flux<GraphEvent> stream(Long after, String webSocketSessionId) {
         return stream.from(after)
-                .publishOn(workers)
+                .publishOn(workers, PREFETCH)
                 .doOnError(EventStream.SlowSubscriber.class, e -> {
                     if (webSocketSessionId != null) {
                         sessions.close(webSocketSessionId, WebSocketSessions.TOO_SLOW);

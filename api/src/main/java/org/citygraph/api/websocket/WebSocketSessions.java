@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
@@ -37,19 +39,57 @@ public class WebSocketSessions {
         return thread;
     });
 
-    /** Wraps the GraphQL WebSocket handler so that sessions are tracked from open to close. */
-    public WebSocketHandler track(WebSocketHandler handler) {
+    /**
+     * Wraps the GraphQL WebSocket handler so that sessions are tracked from open to close, send
+     * without blocking ({@link QueuedSendSession}), and take text messages in parts: the container
+     * then needs only small buffers per connection, and a message may still be as long as a
+     * query document may be (up to {@code maxMessageChars}).
+     */
+    public WebSocketHandler track(WebSocketHandler handler, int sendQueueLimit, int maxMessageChars) {
         return new WebSocketHandlerDecorator(handler) {
+            private final ConcurrentHashMap<String, StringBuilder> parts = new ConcurrentHashMap<>();
+
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                sessions.put(session.getId(), session);
-                super.afterConnectionEstablished(session);
+                var queued = new QueuedSendSession(session, sendQueueLimit, WebSocketSessions.this);
+                sessions.put(session.getId(), queued);
+                super.afterConnectionEstablished(queued);
+            }
+
+            @Override
+            public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+                var queued = sessions.getOrDefault(session.getId(), session);
+                if (message instanceof TextMessage text && !(text.isLast() && !parts.containsKey(session.getId()))) {
+                    var whole = parts.computeIfAbsent(session.getId(), id -> new StringBuilder()).append(text.getPayload());
+                    if (whole.length() > maxMessageChars) {
+                        parts.remove(session.getId());
+                        close(session.getId(), CloseStatus.TOO_BIG_TO_PROCESS);
+                        return;
+                    }
+                    if (!text.isLast()) {
+                        return;
+                    }
+                    parts.remove(session.getId());
+                    message = new TextMessage(whole.toString());
+                }
+                super.handleMessage(queued, message);
+            }
+
+            @Override
+            public void handleTransportError(WebSocketSession session, Throwable exception) throws Exception {
+                super.handleTransportError(sessions.getOrDefault(session.getId(), session), exception);
             }
 
             @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-                sessions.remove(session.getId());
-                super.afterConnectionClosed(session, status);
+                parts.remove(session.getId());
+                var queued = sessions.remove(session.getId());
+                super.afterConnectionClosed(queued != null ? queued : session, status);
+            }
+
+            @Override
+            public boolean supportsPartialMessages() {
+                return true;
             }
         };
     }
