@@ -3,7 +3,9 @@ local f = assert(io.open(os.getenv("BODY_FILE"), "rb"))
 wrk.method = "POST"
 wrk.body = f:read("*a")
 f:close()
+wrk.path = os.getenv("PATH_ON_SERVER") or "/graphql"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json"
 
 function done(summary, latency, requests)
   local e = summary.errors

@@ -53,6 +53,9 @@ measure() { # name script extra-env...
 }
 
 measure intake form.lua PATH_ON_SERVER=/open311/v2/requests.json
+# a read that fails is no measurement
+curl -sf "$BASE/graphql" -H 'Content-Type: application/json' -H 'Accept: application/json' --data @"$WORK/overview.json" \
+  | grep -q '"risingComplaints"' || { echo "the overview query failed" >&2; exit 1; }
 complaints=$(curl -s "$BASE/graphql" -H 'Content-Type: application/json' \
   --data '{"query":"{ complaints(first: 1) { totalCount } }"}' | sed 's/.*"totalCount":\([0-9]*\).*/\1/')
 measure overview post.lua BODY_FILE="$WORK/overview.json" PATH_ON_SERVER=/graphql
@@ -67,6 +70,7 @@ echo
 echo "complaints in the graph after the intake runs: $complaints ($(nproc) cores, $CONNECTIONS connections, $RUNS runs of $DURATION)"
 printf '%-10s %10s %12s %12s %8s\n' what "req/s" "p50 ms" "p99 ms" errors
 for name in intake overview; do
+  [ -s "$WORK/$name.jsonl" ] || continue
   printf '%-10s %10.0f %12.2f %12.2f %8s\n' "$name" "$(median "$WORK/$name.jsonl" rps)" \
     "$(echo "$(median "$WORK/$name.jsonl" p50) / 1000" | bc -l)" "$(echo "$(median "$WORK/$name.jsonl" p99) / 1000" | bc -l)" \
     "$(median "$WORK/$name.jsonl" errors)"
