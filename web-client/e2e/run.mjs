@@ -130,6 +130,31 @@ try {
     await page.locator('.connection[data-status="connected"]').waitFor();
   });
 
+  await step('a complaint arrives live on the overview and staff reply on the complaints screen', async () => {
+    await page.goto(`${BASE_URL}/`);
+    const today = page.getByTestId('complaints-today');
+    await today.waitFor();
+    await page.locator('.connection[data-status="connected"]').waitFor();
+    const before = Number(await today.textContent());
+    const graphql = await otherClient();
+    const description = `브라우저 시험 민원 ${Date.now()}: 강경읍 도로가 파였어요`;
+    const filed = await graphql(`mutation($input: SubmitComplaintInput!) {
+      submitComplaint(input: $input) { complaint { id } errors { code message } } }`,
+    { input: { serviceCode: 'ROAD_DAMAGE', description, latitude: 36.157, longitude: 127.013 } });
+    expect(filed.submitComplaint.errors.length === 0, JSON.stringify(filed.submitComplaint.errors));
+    const id = filed.submitComplaint.complaint.id;
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="complaints-today"]')?.textContent) > n, before);
+    await shot(page, '04a-overview-complaints');
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '민원' }).click();
+    await page.getByRole('heading', { level: 1, name: '민원' }).waitFor();
+    const item = page.locator(`[data-testid="complaint"][data-id="${id}"]`);
+    await item.waitFor();
+    await item.getByPlaceholder('시민에게 보일 답변').fill('현장을 확인하고 보수하겠습니다.');
+    await item.getByRole('button', { name: '보내기' }).click();
+    await item.locator('.status-notes').filter({ hasText: '현장을 확인하고 보수하겠습니다.' }).waitFor();
+    await shot(page, '04b-complaints');
+  });
+
   let districtUrl;
   await step('search and open a district', async () => {
     await page.getByRole('searchbox', { name: '통합 검색' }).fill('강경');

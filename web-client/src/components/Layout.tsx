@@ -61,6 +61,7 @@ export function Layout() {
           <NavLink to="/issues">{t('nav.issues')}</NavLink>
           <NavLink to="/news">{t('nav.news')}</NavLink>
           <NavLink to="/datasets">{t('nav.datasets')}</NavLink>
+          <NavLink to="/complaints">{t('nav.complaints')}</NavLink>
           {canViewFeeds(viewer) && <NavLink to="/admin/feeds">{t('nav.admin')}</NavLink>}
         </nav>
       </header>

@@ -14,6 +14,7 @@ import { NewsList } from '../components/NewsList';
 import { ErrorState, Loading, QueryState } from '../components/States';
 import { CATEGORIES, SEVERITIES, SEVERITY_COLOURS } from '../components/Badges';
 import { FeedHealthSummary } from './admin/FeedHealthSummary';
+import { ComplaintPulse } from '../components/ComplaintPulse';
 
 graphql(`
   fragment IssueCounts on IssueCount { key label count }
@@ -107,6 +108,11 @@ export function OverviewScreen() {
                 <section className="panel" aria-labelledby="map-title">
                   <h2 id="map-title">{t('overview.map')}</h2>
                   <DistrictMap districts={d.districts.nodes} counts={districtCounts} />
+                </section>
+                <section className="panel" aria-labelledby="complaints-title">
+                  <h2 id="complaints-title">{t('complaints.overviewTitle')}</h2>
+                  <ComplaintPulse />
+                  <Link to="/complaints" className="more">{t('complaints.all')}</Link>
                 </section>
                 <section className="panel" aria-labelledby="ticker-title">
                   <h2 id="ticker-title">{t('overview.ticker')}</h2>

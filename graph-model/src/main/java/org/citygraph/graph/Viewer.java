@@ -11,7 +11,7 @@ import java.util.Map;
  * @param userId   the public id of the user, or {@code null} for anonymous callers
  * @param name     a display name for history entries and audit, never a secret
  * @param role     what the viewer may see and do
- * @param agencyId for partners: the public id of the agency they belong to
+ * @param agencyId for partners, and staff who work for one agency: the public id of that agency
  */
 public record Viewer(String userId, String name, Role role, String agencyId) {
 
@@ -31,6 +31,9 @@ public record Viewer(String userId, String name, Role role, String agencyId) {
         var map = new HashMap<String, Object>();
         map.put("all", seesEverything());
         map.put("agencyId", role == Role.PARTNER ? agencyId : null);
+        // Complainants' contact details: admins, and staff of the agency responsible (ViewerRules.COMPLAINT_CONTACT).
+        map.put("admin", role == Role.ADMIN);
+        map.put("staffAgencyId", role == Role.STAFF ? agencyId : null);
         return map;
     }
 }

@@ -22,6 +22,15 @@ public final class ViewerRules {
              OR ($viewer.agencyId IS NOT NULL AND ds.accessLevel = 'RESTRICTED'
                  AND EXISTS { MATCH (ds)-[:PUBLISHED_BY|SHARED_WITH]->(:Agency {id: $viewer.agencyId}) }))""";
 
+    /**
+     * Predicate over a complaint bound to {@code c}: who may read its complainant's contact details.
+     * Admins, and staff of the agency the complaint is assigned to; nobody else, partners included.
+     */
+    public static final String COMPLAINT_CONTACT = """
+            ($viewer.admin
+             OR ($viewer.staffAgencyId IS NOT NULL
+                 AND EXISTS { MATCH (c)-[:ASSIGNED_TO]->(:Agency {id: $viewer.staffAgencyId}) }))""";
+
     /** The issue predicate for another variable name. */
     public static String issue(String variable) {
         return ISSUE.replace("(i)", "(" + variable + ")").replace("i.visibility", variable + ".visibility");

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.citygraph.graph.Viewer;
+import org.citygraph.graph.complaint.Complaint;
+import org.citygraph.graph.complaint.Complaints;
 import org.citygraph.graph.dataset.Dataset;
 import org.citygraph.graph.dataset.DatasetFacts;
 import org.citygraph.graph.dataset.Datasets;
@@ -61,10 +63,12 @@ public class EventViews {
     private final NewsItems news;
     private final Datasets datasets;
     private final EventStream stream;
+    private final Complaints complaints;
     private final Cache<Key, Read> reads = Caffeine.newBuilder().maximumSize(50_000)
             .expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public EventViews(Issues issues, NewsItems news, Datasets datasets, EventStream stream) {
+    public EventViews(Issues issues, NewsItems news, Datasets datasets, EventStream stream, Complaints complaints) {
+        this.complaints = complaints;
         this.issues = issues;
         this.news = news;
         this.datasets = datasets;
@@ -99,6 +103,19 @@ public class EventViews {
         var viewers = ViewerClass.of(viewer);
         return read(event, "node", viewers, () -> datasets.byId(viewers.representative(), event.subjectId()).orElse(null));
     }
+
+    /** Complaints are public, without their contact details, which this record never holds. */
+    public Optional<Complaint> complaint(GraphEvent event) {
+        return read(event, "node", ViewerClass.ANYONE, () -> complaints.byId(event.subjectId()).orElse(null));
+    }
+
+    /** A district and the districts it lies in, for filters that name a larger district. */
+    public List<String> districtLineage(String districtId) {
+        return lineages.get(districtId, complaints::districtLineage);
+    }
+
+    private final Cache<String, List<String>> lineages = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     @SuppressWarnings("unchecked")
     private <T> Optional<T> read(GraphEvent event, String what, ViewerClass viewers, Supplier<T> load) {

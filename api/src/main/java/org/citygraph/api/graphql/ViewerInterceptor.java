@@ -36,6 +36,8 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
     public static final String VIEWER = "viewer";
     /** The GraphQL context key of the WebSocket session id, for subscriptions that must close their connection. */
     public static final String SESSION_ID = "webSocketSessionId";
+    /** The GraphQL context key of the client's network address, for the limits of public intake. */
+    public static final String CLIENT_ADDRESS = "clientAddress";
 
     private static final String SUBSCRIPTIONS = "subscriptionIds";
 
@@ -88,8 +90,12 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         if (!(request instanceof WebSocketGraphQlRequest ws)) {
             var viewer = Viewers.current();
+            var address = request.getRemoteAddress();
             request.configureExecutionInput((input, builder) -> {
                 input.getGraphQLContext().put(VIEWER, viewer);
+                if (address != null) {
+                    input.getGraphQLContext().put(CLIENT_ADDRESS, address.getAddress().getHostAddress());
+                }
                 return input;
             });
             return chain.next(request);
@@ -106,8 +112,12 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
             return chain.next(request).map(response -> response.transform(b -> b.data(null).errors(java.util.List.of(error))));
         }
         var sessionId = ws.getSessionInfo().getId();
+        var address = ws.getSessionInfo().getRemoteAddress();
         request.configureExecutionInput((input, builder) -> {
             input.getGraphQLContext().put(VIEWER, viewer);
+            if (address != null) {
+                input.getGraphQLContext().put(CLIENT_ADDRESS, address.getAddress().getHostAddress());
+            }
             input.getGraphQLContext().put(SESSION_ID, sessionId);
             return input;
         });

@@ -14,6 +14,7 @@ import org.citygraph.graph.NodeType;
 import org.citygraph.graph.PageRequest;
 import org.citygraph.graph.Viewer;
 import org.citygraph.graph.agency.Agencies;
+import org.citygraph.graph.complaint.Complaints;
 import org.citygraph.graph.dataset.Datasets;
 import org.citygraph.graph.feed.Feeds;
 import org.citygraph.graph.webhook.Webhooks;
@@ -57,9 +58,11 @@ class NodeController {
     private final Webhooks webhooks;
     private final Users users;
     private final ApiKeys apiKeys;
+    private final Complaints complaints;
 
     NodeController(Districts districts, Agencies agencies, Issues issues, NewsItems news, Datasets datasets, Search search,
-                   Feeds feeds, Webhooks webhooks, Users users, ApiKeys apiKeys) {
+                   Feeds feeds, Webhooks webhooks, Users users, ApiKeys apiKeys, Complaints complaints) {
+        this.complaints = complaints;
         this.users = users;
         this.apiKeys = apiKeys;
         this.feeds = feeds;
@@ -121,6 +124,8 @@ class NodeController {
                             || viewer.role() == Viewer.Role.PARTNER && w.agencyId() != null && w.agencyId().equals(viewer.agencyId()))
                     .toList();
             case DATASET -> datasets.byIds(viewer, ids);
+            // public like Open311's requests; the contact details are a field with its own rule
+            case COMPLAINT -> complaints.byIds(ids);
             default -> List.<GraphNode>of();
         };
     }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.citygraph.graph.user.ApiKey;
+import org.citygraph.graph.Viewer;
 import org.citygraph.graph.user.ApiKeys;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -54,6 +55,20 @@ public class ApiKeyAuthenticator {
             jwt.expiresAt(key.expiresAt().toInstant());
         }
         return jwt.build();
+    }
+
+    /**
+     * The viewer of a key given outside the Authorization header, as Open311 clients send theirs
+     * ({@code api_key}); empty for anything that is not a working key.
+     */
+    public Optional<Viewer> viewerOf(String token) {
+        if (!isApiKey(token)) {
+            return Optional.empty();
+        }
+        return checked.get(token, keys::authenticate)
+                .filter(key -> key.expiresAt() == null || key.expiresAt().isAfter(OffsetDateTime.now()))
+                .map(key -> new Viewer(key.id(), key.name(), key.role(),
+                        key.role() == Viewer.Role.PARTNER || key.role() == Viewer.Role.STAFF ? key.agencyId() : null));
     }
 
     /** Forgets what was remembered about a key, so that its revocation holds at once here. */

@@ -37,7 +37,7 @@ class JwtViewerConverter implements Converter<Jwt, AbstractAuthenticationToken> 
         if (role == Viewer.Role.PARTNER && agencyId == null) {
             role = Viewer.Role.PUBLIC;
         }
-        return new ViewerAuthentication(new Viewer(jwt.getSubject(), name, role, role == Viewer.Role.PARTNER ? agencyId : null),
+        return new ViewerAuthentication(new Viewer(jwt.getSubject(), name, role, role == Viewer.Role.PARTNER || role == Viewer.Role.STAFF ? agencyId : null),
                 jwt.getExpiresAt());
     }
 

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
  * @param enabled              turn the limits off, e.g. behind a gateway that limits already, or for benchmarks
  * @param loginFailures        failed logins allowed per username (and, four times as many, per address)...
  * @param loginWindowMinutes   ...within this many minutes
+ * @param intakePerMinute      complaints and comments an anonymous address may submit per minute (GraphQL and Open311)
  */
 @Validated
 @ConfigurationProperties("citygraph.rate-limits")
@@ -24,5 +25,6 @@ public record RateLimitProperties(
         @Min(1) @DefaultValue("3000") int staffPerMinute,
         @Min(1) @DefaultValue("6000") int adminPerMinute,
         @Min(1) @DefaultValue("5") int loginFailures,
-        @Min(1) @DefaultValue("15") int loginWindowMinutes) {
+        @Min(1) @DefaultValue("15") int loginWindowMinutes,
+        @Min(1) @DefaultValue("10") int intakePerMinute) {
 }

@@ -34,10 +34,28 @@ public class RateLimits extends OncePerRequestFilter {
         this.properties = properties;
     }
 
+    /**
+     * Counts one public submission (a complaint or a comment) from an anonymous caller's address,
+     * beyond the general limit: writing is what spammers do. Logged-in callers and API keys are
+     * counted by the general limit only. Returns the seconds to wait when the address is over its
+     * allowance, else empty.
+     */
+    public java.util.OptionalLong tryIntake(Viewer viewer, String clientAddress) {
+        if (!properties.enabled() || viewer.role() != Viewer.Role.PUBLIC) {
+            return java.util.OptionalLong.empty();
+        }
+        var key = "intake:" + (clientAddress == null ? "unknown" : clientAddress);
+        var probe = buckets.get(key, k -> bucket(properties.intakePerMinute())).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         var path = request.getRequestURI();
-        return !properties.enabled() || !(path.startsWith("/graphql") || path.startsWith("/api/"));
+        return !properties.enabled() || !(path.startsWith("/graphql") || path.startsWith("/api/") || path.startsWith("/open311/"));
     }
 
     @Override

@@ -59,6 +59,20 @@ public class SecurityConfiguration {
         return new Secrets(graph);
     }
 
+    /** One set of buckets for the filter and for public intake, which controllers check. */
+    @Bean
+    RateLimits rateLimits(RateLimitProperties properties) {
+        return new RateLimits(properties);
+    }
+
+    /** The limits run inside the security chain, after authentication; not a second time as a servlet filter. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RateLimits> rateLimitsNotAsServletFilter(RateLimits limits) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(limits);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(12);
@@ -109,7 +123,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder,
-                                            BearerTokenResolver tokenResolver, RateLimitProperties rateLimits) throws Exception {
+                                            BearerTokenResolver tokenResolver, RateLimits rateLimits) throws Exception {
         // A request needs a CSRF token only when the browser's cookie is what authenticates it.
         RequestMatcher cookieAuthenticatedWrite = request -> !SAFE_METHODS.contains(request.getMethod())
                 && WebUtils.getCookie(request, properties.cookieName()) != null && !StaleSessionCookie.isStale(request)
@@ -149,7 +163,7 @@ public class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .addFilterBefore(new StaleSessionCookie(properties, decoder), CsrfFilter.class)
                 // counted after authentication, so that a caller is counted as itself, not as its address
-                .addFilterAfter(new RateLimits(rateLimits), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable());

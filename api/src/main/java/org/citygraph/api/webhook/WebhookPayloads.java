@@ -77,6 +77,32 @@ class WebhookPayloads {
                         map.put("agencyIds", List.copyOf(facts.agencyIds()));
                         return map;
                     }));
+            // The complaint record holds no contact details: a webhook never carries them, whatever its audience.
+            case COMPLAINT_RECEIVED, COMPLAINT_UPDATED -> views.complaint(event)
+                    .filter(c -> (filter.districtIds().isEmpty() || c.districtId() != null
+                                    && views.districtLineage(c.districtId()).stream().anyMatch(filter.districtIds()::contains))
+                            && (filter.agencyIds().isEmpty() || filter.agencyIds().contains(c.agencyId()))
+                            && (filter.categories().isEmpty() || filter.categories().contains(c.category().name())))
+                    .map(c -> {
+                        var map = new LinkedHashMap<String, Object>();
+                        map.put("id", c.id());
+                        map.put("serviceCode", c.serviceCode());
+                        map.put("serviceName", c.serviceName());
+                        map.put("category", c.category().name());
+                        map.put("description", c.description());
+                        map.put("status", c.status().name());
+                        map.put("statusNotes", c.statusNotes());
+                        map.put("requestedAt", text(c.requestedAt()));
+                        map.put("updatedAt", text(c.updatedAt()));
+                        map.put("address", c.address());
+                        map.put("latitude", c.latitude());
+                        map.put("longitude", c.longitude());
+                        map.put("mediaUrl", c.mediaUrl());
+                        map.put("districtId", c.districtId());
+                        map.put("agencyId", c.agencyId());
+                        return map;
+                    });
+            case COMMENT_ADDED, COMMENT_HIDDEN -> Optional.empty();
             case DATASET_CREATED, DATASET_UPDATED -> views.datasetFacts(event)
                     .filter(facts -> matches(filter.districtIds(), facts.districtIds(), null)
                             && (filter.agencyIds().isEmpty() || filter.agencyIds().contains(facts.publisherId())))

@@ -72,6 +72,7 @@ public abstract class ApiTest {
         registry.add("citygraph.webhooks.allowed-networks", () -> "127.0.0.1/32");
         // All tests call from 127.0.0.1: limits high enough never to trip here (AbuseLimitsTest checks them).
         registry.add("citygraph.rate-limits.anonymous-per-minute", () -> "100000");
+        registry.add("citygraph.rate-limits.intake-per-minute", () -> "100000");
         registry.add("citygraph.rate-limits.login-failures", () -> "1000");
         // Retries within a test's patience: 200 ms, 400 ms, 800 ms, then disabled at the fourth failure.
         registry.add("citygraph.webhooks.first-retry", () -> "200ms");

@@ -102,6 +102,11 @@ public final class Issues {
             }
             RETURN i""";
 
+    private static final String VISIBLE = """
+            MATCH (i:Issue {id: $id})
+            WHERE %s
+            RETURN i""".formatted(ViewerRules.ISSUE);
+
     /** Takes the write lock on the issue first, so that what is read next is what the change applies to. */
     private static final String LOCK = """
             MATCH (i:Issue {id: $id})
@@ -184,6 +189,11 @@ public final class Issues {
         return reads.byIds(viewer, NodeType.ISSUE, ids, Selection.ALL).values().stream().map(l -> (Issue) l.node()).toList();
     }
 
+    /** The issue as the viewer may see it, read inside the caller's transaction. */
+    public Optional<Issue> byIdIn(Graph.Tx tx, Viewer viewer, String id) {
+        return tx.run(VISIBLE, Map.of("id", id, "viewer", viewer.asParameter())).list(r -> Issue.from(r.get("i"))).stream().findFirst();
+    }
+
     /** Counts of the issues the viewer may see, by one dimension; one statement. */
     public List<IssueCount> counts(Viewer viewer, IssueFilter filter, IssueCount.Dimension by) {
         var f = IssueQueries.normalize(filter);
@@ -227,6 +237,18 @@ public final class Issues {
     // ------------------------------------------------------------------ writes
 
     public Written<Issue> create(Viewer actor, IssueDraft draft) {
+        return graph.write(tx -> {
+            var pending = new ArrayList<Outbox.Pending>();
+            var issue = createIn(tx, actor, draft, pending);
+            return new Written<>(issue, Outbox.append(tx, actor, pending));
+        });
+    }
+
+    /**
+     * Creates an issue inside the caller's write transaction, so that another write (opening an issue
+     * from complaints) commits with it or not at all; adds its event to {@code pending}.
+     */
+    public Issue createIn(Graph.Tx tx, Viewer actor, IssueDraft draft, List<Outbox.Pending> pending) {
         validate(draft);
         var id = NodeType.ISSUE.newId();
         var params = new HashMap<String, Object>();
@@ -243,17 +265,15 @@ public final class Issues {
         params.put("by", actor.name());
         params.put("byId", actor.userId());
         params.put("note", draft.note());
-        return graph.write(tx -> {
-            Existence.require(tx, NodeType.AGENCY, List.of(draft.ownerId()), "ownerId");
-            Existence.require(tx, NodeType.DISTRICT, distinct(draft.districtIds()), "districtIds");
-            Existence.require(tx, NodeType.AGENCY, distinct(draft.involvedAgencyIds()), "involvedAgencyIds");
-            var issue = Issue.from(tx.run(CREATE, params).single().get("i"));
-            var related = new ArrayList<String>(distinct(draft.districtIds()));
-            related.add(draft.ownerId());
-            related.addAll(distinct(draft.involvedAgencyIds()));
-            var events = Outbox.append(tx, actor, List.of(new Outbox.Pending(EventKind.ISSUE_CREATED, id, related, List.of())));
-            return new Written<>(issue, events);
-        });
+        Existence.require(tx, NodeType.AGENCY, List.of(draft.ownerId()), "ownerId");
+        Existence.require(tx, NodeType.DISTRICT, distinct(draft.districtIds()), "districtIds");
+        Existence.require(tx, NodeType.AGENCY, distinct(draft.involvedAgencyIds()), "involvedAgencyIds");
+        var issue = Issue.from(tx.run(CREATE, params).single().get("i"));
+        var related = new ArrayList<String>(distinct(draft.districtIds()));
+        related.add(draft.ownerId());
+        related.addAll(distinct(draft.involvedAgencyIds()));
+        pending.add(new Outbox.Pending(EventKind.ISSUE_CREATED, id, related, List.of()));
+        return issue;
     }
 
     public Written<Issue> update(Viewer actor, String id, IssueChanges changes) {

@@ -28,7 +28,8 @@ public final class Migrations {
             "V002__feeds.cypher",
             "V003__drop_unused_news_indexes.cypher",
             "V004__webhooks.cypher",
-            "V005__audit.cypher");
+            "V005__audit.cypher",
+            "V007__complaints.cypher");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -100,7 +100,7 @@ public final class Users {
         return graph.read(tx -> tx.run(COUNT).single().get("total").asLong());
     }
 
-    /** Creates an account; partners must name their agency, other roles must not. */
+    /** Creates an account; partners must name their agency, staff may, admins must not. */
     public User create(String username, String displayName, Viewer.Role role, String agencyId, String passwordHash) {
         var errors = new ArrayList<FieldError>();
         var name = username == null ? "" : username.strip().toLowerCase();
@@ -114,8 +114,9 @@ public final class Users {
         if (role == Viewer.Role.PARTNER && agencyId == null) {
             errors.add(new FieldError(List.of("input", "agencyId"), "REQUIRED", "A partner account belongs to one agency."));
         }
-        if (role != Viewer.Role.PARTNER && agencyId != null) {
-            errors.add(new FieldError(List.of("input", "agencyId"), "NOT_ALLOWED", "Only partner accounts belong to an agency."));
+        // Staff may belong to an agency: complainants' contact details are shown to the responsible agency's staff.
+        if (role != Viewer.Role.PARTNER && role != Viewer.Role.STAFF && agencyId != null) {
+            errors.add(new FieldError(List.of("input", "agencyId"), "NOT_ALLOWED", "Only partner and staff accounts belong to an agency."));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
