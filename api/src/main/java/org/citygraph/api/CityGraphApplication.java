@@ -12,6 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CityGraphApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(org.citygraph.api.indicator.ImportCommand.run(CityGraphApplication.class, args, System.out));
+        }
         SpringApplication.run(CityGraphApplication.class, args);
     }
 }

@@ -25,6 +25,7 @@ public final class TestGraph {
             MATCH (n)
             WHERE n:District OR n:Agency OR n:Issue OR n:NewsItem OR n:Dataset OR n:StatusChange OR n:DemoLoad
                OR n:Event OR n:Feed OR n:FeedError OR n:Mention OR n:Webhook
+               OR n:Metric OR n:ObservationDay OR n:ObservationImport
             CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS""";
 
     private static EmbeddedNeo4j server;
