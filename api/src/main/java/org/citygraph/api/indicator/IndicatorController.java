@@ -321,6 +321,8 @@ class IndicatorController {
     Flux<IndicatorEvent> indicatorUpdated(@Argument IndicatorEventFilter filter, @Argument Long after, @ContextValue Viewer viewer,
                                           @ContextValue(name = ViewerInterceptor.SESSION_ID, required = false) String sessionId) {
         var wanted = filter == null ? new IndicatorEventFilter(null, null, null) : filter;
+        // Observations belong to leaf districts: a filter on the city matches every district inside it.
+        var districtIds = empty(wanted.districtIds()) ? List.<String>of() : indicators.expandDistricts(wanted.districtIds());
         return subscriptions.stream(after, sessionId).handle((event, sink) -> {
             if (event.kind() != EventKind.INDICATOR_UPDATED || event.relatedIds().size() < 2 || event.fields().size() < 2) {
                 return;
@@ -328,7 +330,7 @@ class IndicatorController {
             var datasetId = event.relatedIds().get(0);
             var eventDistricts = event.relatedIds().subList(2, event.relatedIds().size());
             if ((empty(wanted.datasetIds()) || wanted.datasetIds().contains(datasetId))
-                    && (empty(wanted.districtIds()) || wanted.districtIds().stream().anyMatch(eventDistricts::contains))) {
+                    && (districtIds.isEmpty() || districtIds.stream().anyMatch(eventDistricts::contains))) {
                 indicators.byIds(viewer, List.of(event.subjectId())).stream()
                         .filter(m -> empty(wanted.metrics()) || wanted.metrics().contains(m.code()))
                         .findFirst()

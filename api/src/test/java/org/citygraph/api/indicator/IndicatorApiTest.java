@@ -295,6 +295,60 @@ class IndicatorApiTest extends ApiTest {
         answer.path("none.freshness").valueIsNull();
     }
 
+    @Test
+    void anIssueShowsTheIndicatorsOfItsDistrictsAroundItsDates() {
+        // The salted-seafood festival in Ganggyeong-eup: opened 2025-09-01, resolved 2025-10-20.
+        double expected = rows.stream().filter(r -> r.districtId().equals("dst_ganggyeong")).mapToDouble(Row::value).sum();
+        var issue = tree(anonymous().document("""
+                query($m: String!) { issue(id: "iss_jeotgal-festival") {
+                  indicators(metrics: [$m]) { metric { code } bucket from series { points { value } } } } }""")
+                .variable("m", hourly).execute().path("issue"));
+        var indicators = issue.path("indicators");
+        assertThat(indicators.size()).isEqualTo(1);
+        // Clipped to the three days the metric has, the span is short enough for hours.
+        assertThat(indicators.get(0).path("bucket").asText()).isEqualTo("HOUR");
+        double sum = 0;
+        for (var p : indicators.get(0).path("series").get(0).path("points")) {
+            sum += p.path("value").asDouble();
+        }
+        assertThat(sum).isEqualTo(expected);
+    }
+
+    @Test
+    void subscribersHearOfNewObservationsTheyMayRead() throws Exception {
+        var code = "test-live-" + UUID.randomUUID().toString().substring(0, 8);
+        define(code, DAILY_DATASET, "DAY", List.of());
+        long start = org.citygraph.graph.event.Outbox.latest(graph);
+        var client = org.springframework.graphql.client.WebSocketGraphQlClient.builder(
+                URI.create("ws://127.0.0.1:" + port + "/graphql"),
+                new org.springframework.web.reactive.socket.client.StandardWebSocketClient()).build();
+        var queue = new java.util.concurrent.LinkedBlockingQueue<Map<String, Object>>();
+        var subscription = client.document("""
+                subscription($f: IndicatorEventFilter, $after: Long) {
+                  indicatorUpdated(filter: $f, after: $after) { seq metric { code } districts { id } from to importId } }""")
+                .variable("f", Map.of("districtIds", List.of("dst_nonsan"), "metrics", List.of(code))).variable("after", start)
+                .executeSubscription()
+                .subscribe(r -> {
+                    Map<String, Object> event = r.field("indicatorUpdated").toEntity(Map.class);
+                    queue.add(event);
+                }, e -> queue.add(Map.of("error", String.valueOf(e.getMessage()))));
+        try {
+            var file = "구역,날짜,방문객\n연무읍,2025-10-06,5\n연무읍,2025-10-09,6\n";
+            var report = read(upload(DAILY_DATASET, file.getBytes(StandardCharsets.UTF_8), Map.<String, Object>of(
+                    "values", Map.of(code, "방문객"), "district", Map.of("column", "구역", "by", "NAME"),
+                    "time", Map.of("column", "날짜")), token(Viewer.Role.STAFF)).body());
+            var event = queue.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(event).as("an event within 10 s").isNotNull().doesNotContainKey("error");
+            assertThat(event.get("importId")).isEqualTo(report.path("importId").asText());
+            assertThat(event.get("districts")).isEqualTo(List.of(Map.of("id", "dst_yeonmu")));
+            assertThat(java.time.OffsetDateTime.parse((String) event.get("to")).toInstant())
+                    .isEqualTo(LocalDate.of(2025, 10, 9).atStartOfDay(SEOUL).toInstant());
+        } finally {
+            subscription.dispose();
+            client.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static JsonNode tree(org.springframework.graphql.test.tester.GraphQlTester.Path path) {

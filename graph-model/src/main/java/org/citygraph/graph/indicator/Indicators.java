@@ -323,6 +323,11 @@ public final class Indicators {
         if (requested == null || requested.isEmpty()) {
             return metric.districtIds();
         }
+        return expandDistricts(requested);
+    }
+
+    /** The districts and every district inside them; unknown ids are refused. */
+    public List<String> expandDistricts(List<String> requested) {
         var ids = requested.stream().distinct().toList();
         var row = graph.read(tx -> tx.run(EXPAND_DISTRICTS, Map.of("ids", ids)).single());
         var found = row.get("found").asList(v -> v.asString());
