@@ -110,6 +110,7 @@ public class ObservationImporter {
     private final ObservationWrites writes;
     private final EventBus bus;
     private final IndicatorProperties properties;
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
     ObservationImporter(Indicators indicators, ObservationWrites writes, EventBus bus, IndicatorProperties properties) {
         this.indicators = indicators;
@@ -118,8 +119,21 @@ public class ObservationImporter {
         this.properties = properties;
     }
 
-    /** Imports {@code file} into the dataset as {@code actor}; the file is read, never changed or deleted. */
+    /**
+     * Imports {@code file} into the dataset as {@code actor}; the file is read, never changed or deleted.
+     * Imports of one hub run one at a time: the day nodes are created by the import that finds them
+     * missing, which two concurrent imports of overlapping days must not both do.
+     */
     public Report importFile(Viewer actor, String datasetId, Path file, String fileName, ImportMapping mapping, Progress progress) {
+        lock.lock();
+        try {
+            return importLocked(actor, datasetId, file, fileName, mapping, progress);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Report importLocked(Viewer actor, String datasetId, Path file, String fileName, ImportMapping mapping, Progress progress) {
         long started = System.nanoTime();
         var problems = new ArrayList<ImportError>();
         var plan = plan(actor, datasetId, mapping, problems);
@@ -215,6 +229,20 @@ public class ObservationImporter {
         }
         flush(importId, batch, changes, written);
         progress.update("WRITING", written, total);
+        // Totals over the dimension combinations, once per touched day.
+        var dimKeys = new HashMap<String, java.util.Collection<String>>();
+        for (var metric : plan.metrics.values()) {
+            var keys = new LinkedHashSet<>(metric.dimKeys());
+            var seen = plan.spans.get(metric.id());
+            if (seen != null) {
+                keys.addAll(seen.allDimKeys);
+            }
+            dimKeys.put(metric.id(), keys);
+        }
+        if (!plan.totalDays.isEmpty()) {
+            writes.rollUp(plan.totalDays, dimKeys);
+            progress.update("TOTALS", written, total);
+        }
         return written;
     }
 
@@ -367,6 +395,7 @@ public class ObservationImporter {
         final Set<String> dimKeys = new LinkedHashSet<>();
         final Set<String> districtIds = new LinkedHashSet<>();
         final Set<String> allDistrictIds = new LinkedHashSet<>();
+        final Set<String> allDimKeys = new LinkedHashSet<>();
         LocalDateTime earliest;
         LocalDateTime latest;
         LocalDateTime allEarliest;
@@ -379,7 +408,9 @@ public class ObservationImporter {
         }
 
         void saw(String dimKey, String districtId, LocalDateTime at) {
-            dimKeys.add(dimKey);
+            if (dimKeys.add(dimKey)) {
+                allDimKeys.add(dimKey);
+            }
             if (districtIds.add(districtId)) {
                 allDistrictIds.add(districtId);
             }
@@ -399,7 +430,7 @@ public class ObservationImporter {
 
         MetricChange toChange() {
             return new MetricChange(metric.id(), dimKeys, districtIds, earliest.atZone(zone).toOffsetDateTime(),
-                    latest.atZone(zone).toOffsetDateTime(), metric.resolution().slots(), !metric.dimensions().isEmpty());
+                    latest.atZone(zone).toOffsetDateTime());
         }
 
         void clearBatch() {
@@ -421,6 +452,8 @@ public class ObservationImporter {
         final ZoneId zone;
         final List<String> dimensionNames;
         final Map<String, Change> spans = new LinkedHashMap<>();
+        /** Days of metrics with dimensions that got values: their totals are recomputed at the end. */
+        final Set<ObservationWrites.TotalDay> totalDays = new LinkedHashSet<>();
         int districtColumn;
         int timeColumn = -1;
         int dateColumn = -1;
@@ -506,6 +539,9 @@ public class ObservationImporter {
                 if (cell == null) {
                     cell = new ObservationCell(metric.id(), parsed.districtId, parsed.dimKey, day, resolution.slots());
                     batch.put(key, cell);
+                    if (!metric.dimensions().isEmpty()) {
+                        totalDays.add(new ObservationWrites.TotalDay(metric.id(), parsed.districtId, day, resolution.slots()));
+                    }
                 }
                 cell.set(slot, parsed.values[i]);
                 var at = resolution == Resolution.HOUR ? parsed.time : day.atStartOfDay();

@@ -83,6 +83,7 @@ public final class Indicators {
     /** Buckets, groups and the aggregates of one series request, over the stored days. */
     private static final String AGGREGATE = """
             MATCH (o:ObservationDay)
+            USING INDEX o:ObservationDay(metricId, dimKey, districtId, day)
             WHERE o.metricId = $metricId AND o.dimKey IN $dimKeys AND o.districtId IN $districtIds
               AND o.day >= $fromDay AND o.day <= $toDay
             WITH o, CASE $bucket WHEN 'WEEK' THEN date.truncate('week', o.day)

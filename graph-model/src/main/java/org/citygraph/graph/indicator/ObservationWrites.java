@@ -18,18 +18,25 @@ import org.citygraph.graph.event.Outbox;
 /**
  * The writes of an observation import. Each batch is one transaction that merges its observation
  * days (a value given again replaces the stored one, so writing a file twice leaves the same graph),
- * recomputes the stored totals of the days it touched from their dimension combinations, and moves
- * the import's progress; the import is closed with one {@code INDICATOR_UPDATED} event per metric.
+ * and moves the import's progress; at the end the stored totals of the days it touched are
+ * recomputed from their dimension combinations; the import is closed with one {@code INDICATOR_UPDATED} event per metric.
  */
 public final class ObservationWrites {
 
+    /** New days are created, known ones get the given slots (NaN in a write keeps the stored value). */
     private static final String MERGE_CELLS = """
             UNWIND $cells AS c
-            MERGE (o:ObservationDay {key: c.key})
-              ON CREATE SET o.metricId = c.metricId, o.districtId = c.districtId, o.dimKey = c.dimKey,
-                            o.dimNames = c.dimNames, o.dimValues = c.dimValues, o.day = c.day, o.values = c.values
-              ON MATCH SET o.values = [i IN range(0, size(o.values) - 1) |
-                                       CASE WHEN isNaN(c.values[i]) THEN o.values[i] ELSE c.values[i] END]""";
+            OPTIONAL MATCH (o:ObservationDay {key: c.key})
+            USING INDEX o:ObservationDay(key)
+            CALL (c, o) {
+              WITH c, o WHERE o IS NULL
+              CREATE (:ObservationDay {key: c.key, metricId: c.metricId, districtId: c.districtId, dimKey: c.dimKey,
+                                       dimNames: c.dimNames, dimValues: c.dimValues, day: c.day, values: c.values})
+            }
+            CALL (c, o) {
+              WITH c, o WHERE o IS NOT NULL
+              SET o.values = [i IN range(0, size(o.values) - 1) | CASE WHEN isNaN(c.values[i]) THEN o.values[i] ELSE c.values[i] END]
+            }""";
 
     /** The metrics' known combinations, districts and time span grow with what a batch brought. */
     private static final String UPDATE_METRICS = """
@@ -43,13 +50,21 @@ public final class ObservationWrites {
     /** Totals per district and day: the slot-wise sum of its combinations, NaN where none has a value. */
     private static final String ROLL_UP = """
             UNWIND $days AS k
-            MATCH (m:Metric {id: k.metricId})
-            MATCH (o:ObservationDay)
-            WHERE o.metricId = k.metricId AND o.dimKey IN m.dimKeys AND o.districtId = k.districtId AND o.day = k.day
-            WITH k, collect(o.values) AS arrays
-            MERGE (t:ObservationDay {key: k.key})
-              ON CREATE SET t.metricId = k.metricId, t.districtId = k.districtId, t.dimKey = '', t.dimNames = [],
-                            t.dimValues = [], t.day = k.day
+            CALL (k) {
+              MATCH (o:ObservationDay)
+              USING INDEX o:ObservationDay(metricId, dimKey, districtId, day)
+              WHERE o.metricId = k.metricId AND o.dimKey IN k.dimKeys AND o.districtId = k.districtId AND o.day = k.day
+              RETURN collect(o.values) AS arrays
+            }
+            OPTIONAL MATCH (old:ObservationDay {key: k.key})
+            USING INDEX old:ObservationDay(key)
+            CALL (k, old) {
+              WITH k, old WHERE old IS NULL
+              CREATE (:ObservationDay {key: k.key, metricId: k.metricId, districtId: k.districtId, dimKey: '', dimNames: [],
+                                       dimValues: [], day: k.day})
+            }
+            MATCH (t:ObservationDay {key: k.key})
+            USING INDEX t:ObservationDay(key)
             SET t.values = [i IN range(0, k.slots - 1) |
                             reduce(s = $nan, a IN arrays | CASE WHEN isNaN(a[i]) THEN s WHEN isNaN(s) THEN a[i] ELSE s + a[i] END)]""";
 
@@ -91,7 +106,7 @@ public final class ObservationWrites {
 
     /** What a batch changed for one metric. */
     public record MetricChange(String metricId, Collection<String> dimKeys, Collection<String> districtIds,
-                               OffsetDateTime earliest, OffsetDateTime latest, int slots, boolean dimensional) {
+                               OffsetDateTime earliest, OffsetDateTime latest) {
     }
 
     /** What an import changed for one metric, for its event: the districts and the time span. */
@@ -126,11 +141,9 @@ public final class ObservationWrites {
         return graph.write(tx -> ObservationImport.from(tx.run(START, params).single().get("i")));
     }
 
-    /** Writes one batch in one transaction: days, metrics, totals and the import's progress. */
+    /** Writes one batch in one transaction: days, metrics and the import's progress. */
     public void writeBatch(String importId, Collection<ObservationCell> cells, Collection<MetricChange> changes, long rowsImported) {
         var metrics = new ArrayList<Map<String, Object>>();
-        var days = new ArrayList<Map<String, Object>>();
-        var dimensional = new HashMap<String, MetricChange>();
         for (var change : changes) {
             var m = new HashMap<String, Object>();
             m.put("metricId", change.metricId());
@@ -139,33 +152,42 @@ public final class ObservationWrites {
             m.put("earliest", change.earliest());
             m.put("latest", change.latest());
             metrics.add(m);
-            if (change.dimensional()) {
-                dimensional.put(change.metricId(), change);
-            }
-        }
-        var seen = new java.util.HashSet<String>();
-        for (var cell : cells) {
-            var change = dimensional.get(cell.metricId());
-            if (change != null) {
-                var key = ObservationCell.key(cell.metricId(), cell.districtId(), Dimensions.TOTAL, cell.day());
-                if (seen.add(key)) {
-                    days.add(Map.of("key", key, "metricId", cell.metricId(), "districtId", cell.districtId(),
-                            "day", cell.day(), "slots", change.slots()));
-                }
-            }
         }
         var cellParams = ObservationCell.parameters(cells);
         graph.write(tx -> {
             tx.run(MERGE_CELLS, Map.of("cells", cellParams)).consume();
             tx.run(UPDATE_METRICS, Map.of("metrics", metrics)).consume();
-            if (!days.isEmpty()) {
-                tx.run(ROLL_UP, Map.of("days", days, "nan", Double.NaN)).consume();
-            }
             if (importId != null) {
                 tx.run(PROGRESS, Map.of("id", importId, "rowsImported", rowsImported)).consume();
             }
             return null;
         });
+    }
+
+    /** A district's day of a metric with dimensions, whose total is to be computed again. */
+    public record TotalDay(String metricId, String districtId, java.time.LocalDate day, int slots) {
+    }
+
+    /**
+     * Recomputes the stored totals of these days from all their dimension combinations
+     * ({@code dimKeys}: every combination the metric has), in transactions of a thousand days.
+     * An import calls it once at the end, so each day is summed once however its rows were spread.
+     */
+    public void rollUp(Collection<TotalDay> days, Map<String, Collection<String>> dimKeys) {
+        var chunk = new ArrayList<Map<String, Object>>();
+        for (var day : days) {
+            chunk.add(Map.of("key", ObservationCell.key(day.metricId(), day.districtId(), Dimensions.TOTAL, day.day()),
+                    "metricId", day.metricId(), "districtId", day.districtId(), "day", day.day(), "slots", day.slots(),
+                    "dimKeys", List.copyOf(dimKeys.get(day.metricId()))));
+            if (chunk.size() == 1000) {
+                var rows = List.copyOf(chunk);
+                graph.write(tx -> tx.run(ROLL_UP, Map.of("days", rows, "nan", Double.NaN)).consume());
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            graph.write(tx -> tx.run(ROLL_UP, Map.of("days", chunk, "nan", Double.NaN)).consume());
+        }
     }
 
     /** Closes an import; a completed one announces what changed, one event per metric. */
