@@ -27,7 +27,7 @@ java -Xmx2g -jar "$JAR" --server.port="$PORT" --citygraph.graph.data-dir="$DATA"
   --citygraph.security.admin-password="$PASSWORD" --citygraph.feeds.polling=false \
   --citygraph.rate-limits.anonymous-per-minute=1000000 >"$WORK/hub.log" 2>&1 &
 HUB=$!
-trap 'kill $HUB 2>/dev/null; wait $HUB 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $HUB 2>/dev/null; wait $HUB 2>/dev/null || true; rm -rf "$WORK"' EXIT
 until curl -sf "$URL/actuator/health/readiness" >/dev/null; do
   kill -0 $HUB 2>/dev/null || { cat "$WORK/hub.log"; exit 1; }
   sleep 0.2
