@@ -100,6 +100,9 @@ try {
     expect(open > 0, `no open issues on the overview (${open})`);
     await page.locator('.ticker .news-item').first().waitFor();
     await page.locator('.chart svg').first().waitFor();
+    // The indicators panel answers: a chart per metric the visitor may read, or says there is none.
+    await page.locator('#overview-indicators').waitFor();
+    await page.locator('.indicators .indicator, .indicators p.muted').first().waitFor();
     await shot(page, '01-overview-ko');
   });
 
@@ -167,6 +170,7 @@ try {
     await page.getByRole('heading', { level: 1, name: /강경읍/ }).waitFor();
     await page.locator('.issue-row').first().waitFor();
     districtUrl = page.url();
+    await page.getByRole('heading', { level: 2, name: '지표' }).waitFor();
     await shot(page, '04-district');
   });
 

@@ -9,6 +9,7 @@ import { IssueList } from '../components/IssueList';
 import { NewsList } from '../components/NewsList';
 import { AccessBadge, SEVERITIES, SeverityBadge } from '../components/Badges';
 import { NotFound, QueryState } from '../components/States';
+import { IndicatorPanel } from '../components/IndicatorCharts';
 
 const DistrictQuery = graphql(`
   query District($id: ID!) {
@@ -67,6 +68,7 @@ export function DistrictScreen() {
                   ))}
                 </dd>
               </dl>
+              <IndicatorPanel districtIds={[district.id]} headingId="district-indicators" />
               <div className="grid grid-two">
                 <section className="panel" aria-labelledby="district-issues">
                   <h2 id="district-issues">{t('districts.issues', { count: district.issues.totalCount })}</h2>

@@ -13,6 +13,7 @@ import { CategoryLabel, SeverityBadge, StatusBadge } from '../components/Badges'
 import { NewsList } from '../components/NewsList';
 import { NodePicker } from '../components/NodePicker';
 import { Loading, NotFound, QueryState } from '../components/States';
+import { IssueIndicators } from '../components/IndicatorCharts';
 
 const IssueGraph = lazy(() => import('../components/IssueGraph'));
 
@@ -194,6 +195,8 @@ function IssueView({ issue, liveNote }: { issue: Issue; liveNote: string | null 
             </div>
           )}
         </section>
+
+        <IssueIndicators issueId={issue.id} />
 
         <section className="panel" aria-labelledby="related-title">
           <h2 id="related-title">{t('issue.related', { count: issue.relatedIssues.length })}</h2>

@@ -8,6 +8,7 @@ import { useCoalesced, useIssueEvents, useLive } from '../api/LiveContext';
 import { useSession } from '../api/SessionContext';
 import { canViewFeeds } from '../api/session';
 import { Chart } from '../components/Chart';
+import { IndicatorPanel } from '../components/IndicatorCharts';
 import { DistrictMap } from '../components/DistrictMap';
 import { IssueList } from '../components/IssueList';
 import { NewsList } from '../components/NewsList';
@@ -118,6 +119,7 @@ export function OverviewScreen() {
                   <h2 id="ticker-title">{t('overview.ticker')}</h2>
                   <NewsTicker />
                 </section>
+                <IndicatorPanel headingId="overview-indicators" />
               </div>
               <div className="column">
                 <section className="panel" aria-labelledby="severity-title">

@@ -20,7 +20,9 @@ public enum NodeType {
     API_KEY("ApiKey", "key"),
     WEBHOOK("Webhook", "whk"),
     COMPLAINT("Complaint", "cmp"),
-    COMMENT("Comment", "cmt");
+    COMMENT("Comment", "cmt"),
+    METRIC("Metric", "mtr"),
+    OBSERVATION_IMPORT("ObservationImport", "imp");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();

@@ -26,6 +26,7 @@ public final class TestGraph {
             WHERE n:District OR n:Agency OR n:Issue OR n:NewsItem OR n:Dataset OR n:StatusChange OR n:DemoLoad
                OR n:Event OR n:Feed OR n:FeedError OR n:Mention OR n:Webhook
                OR n:Complaint OR n:ComplaintContact OR n:Comment
+               OR n:Metric OR n:ObservationDay OR n:ObservationImport
             CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS""";
 
     private static EmbeddedNeo4j server;

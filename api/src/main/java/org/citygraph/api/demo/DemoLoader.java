@@ -5,6 +5,7 @@ import java.util.List;
 import org.citygraph.graph.Graph;
 import org.citygraph.graph.NodeType;
 import org.citygraph.graph.demo.DemoCity;
+import org.citygraph.graph.demo.DemoIndicators;
 import org.citygraph.graph.demo.LargeGraph;
 import org.citygraph.graph.feed.FeedDraft;
 import org.citygraph.graph.feed.Feeds;
@@ -36,17 +37,21 @@ class DemoLoader implements InitializingBean {
     private final Graph graph;
     private final Feeds feeds;
     private final DemoProperties properties;
+    private final java.time.ZoneId zone;
 
-    DemoLoader(Graph graph, Feeds feeds, DemoProperties properties) {
+    DemoLoader(Graph graph, Feeds feeds, DemoProperties properties,
+               org.citygraph.api.indicator.IndicatorProperties indicators) {
         this.graph = graph;
         this.feeds = feeds;
         this.properties = properties;
+        this.zone = indicators.zone();
     }
 
     @Override
     public void afterPropertiesSet() {
         if (properties.enabled()) {
             DemoCity.loadIfEmpty(graph);
+            DemoIndicators.loadIfEmpty(graph, zone, java.time.OffsetDateTime.now());
             if (properties.largeIssues() > 0) {
                 LargeGraph.generateOnce(graph, properties.largeIssues(), properties.seed());
             }

@@ -29,6 +29,7 @@ public final class Migrations {
             "V003__drop_unused_news_indexes.cypher",
             "V004__webhooks.cypher",
             "V005__audit.cypher",
+            "V006__indicators.cypher",
             "V007__complaints.cypher");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
