@@ -18,7 +18,8 @@ public enum NodeType {
     FEED("Feed", "fed"),
     USER("User", "usr"),
     API_KEY("ApiKey", "key"),
-    WEBHOOK("Webhook", "whk");
+    WEBHOOK("Webhook", "whk"),
+    BRIEFING("Briefing", "brf");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();

@@ -17,6 +17,7 @@ import org.citygraph.graph.agency.Agencies;
 import org.citygraph.graph.dataset.Datasets;
 import org.citygraph.graph.feed.Feeds;
 import org.citygraph.graph.webhook.Webhooks;
+import org.citygraph.graph.briefing.Briefings;
 import org.citygraph.graph.user.ApiKeys;
 import org.citygraph.graph.user.Users;
 import org.citygraph.graph.district.Districts;
@@ -57,9 +58,11 @@ class NodeController {
     private final Webhooks webhooks;
     private final Users users;
     private final ApiKeys apiKeys;
+    private final Briefings briefings;
 
     NodeController(Districts districts, Agencies agencies, Issues issues, NewsItems news, Datasets datasets, Search search,
-                   Feeds feeds, Webhooks webhooks, Users users, ApiKeys apiKeys) {
+                   Feeds feeds, Webhooks webhooks, Users users, ApiKeys apiKeys, Briefings briefings) {
+        this.briefings = briefings;
         this.users = users;
         this.apiKeys = apiKeys;
         this.feeds = feeds;
@@ -121,6 +124,7 @@ class NodeController {
                             || viewer.role() == Viewer.Role.PARTNER && w.agencyId() != null && w.agencyId().equals(viewer.agencyId()))
                     .toList();
             case DATASET -> datasets.byIds(viewer, ids);
+            case BRIEFING -> briefings.byIds(viewer, ids);
             default -> List.<GraphNode>of();
         };
     }

@@ -25,7 +25,8 @@ public final class Migrations {
     /** The scripts, in order. A new migration is a new file and a new line here; old ones never change. */
     static final List<String> SCRIPTS = List.of(
             "V001__schema.cypher",
-            "V002__feeds.cypher");
+            "V002__feeds.cypher",
+            "V008__briefings.cypher");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
