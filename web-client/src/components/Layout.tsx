@@ -61,6 +61,7 @@ export function Layout() {
           <NavLink to="/issues">{t('nav.issues')}</NavLink>
           <NavLink to="/news">{t('nav.news')}</NavLink>
           <NavLink to="/datasets">{t('nav.datasets')}</NavLink>
+          {viewer.authenticated && <NavLink to="/briefings">{t('nav.briefings')}</NavLink>}
           {canViewFeeds(viewer) && <NavLink to="/admin/feeds">{t('nav.admin')}</NavLink>}
         </nav>
       </header>
