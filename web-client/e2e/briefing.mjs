@@ -102,7 +102,13 @@ async function logIn(page, username) {
   await page.getByLabel('아이디').fill(username);
   await page.getByLabel('비밀번호').fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
+  try {
+    await page.getByRole('button', { name: '로그아웃' }).waitFor();
+  } catch (error) {
+    await page.screenshot({ path: join(SCREENSHOTS, `login-failed-${username}.png`) });
+    const alerts = await page.getByRole('alert').allTextContents().catch(() => []);
+    throw new Error(`${username} is not logged in after 15 s (page ${page.url()}, alerts: ${alerts.join(' | ')}): ${error.message}`);
+  }
 }
 
 /** Frames the page's video element for a peer has decoded. */

@@ -288,26 +288,36 @@ function LiveRoom({ briefing, iceServers, selfId, onLeft, onSlidesChanged }: {
       }
       if (stopped) {
         stream?.getTracks().forEach((track) => track.stop());
-        return;
+        return undefined;
       }
       setLocal(stream);
       mesh.setLocalStream(stream);
       const joined = await socket.run(JoinBriefing, { id });
       if (joined.joinBriefing.errors.length > 0) {
         setNotice(joined.joinBriefing.errors[0].message);
-        return;
+        return undefined;
       }
       apply(joined.joinBriefing.room);
+      return joined.joinBriefing.room?.heartbeatSeconds;
     };
-    void begin().catch((error) => setNotice(String(error?.message ?? error)));
-    const heartbeat = setInterval(() => {
-      void socket.run(Heartbeat, { id }).then((answer) => {
-        if (answer.briefingHeartbeat.errors.some((e) => e.code === 'NOT_IN_ROOM')) {
-          return socket.run(JoinBriefing, { id }).then((j) => apply(j.joinBriefing.room));
-        }
-        return undefined;
-      }).catch(() => undefined);
-    }, 3000);
+    let heartbeat: ReturnType<typeof setInterval> | undefined;
+    // heartbeats as often as the hub asks (it takes out whoever stays silent for longer)
+    const beat = (seconds: number) => {
+      clearInterval(heartbeat);
+      heartbeat = setInterval(() => {
+        void socket.run(Heartbeat, { id }).then((answer) => {
+          if (answer.briefingHeartbeat.errors.some((e) => e.code === 'NOT_IN_ROOM')) {
+            return socket.run(JoinBriefing, { id }).then((j) => apply(j.joinBriefing.room));
+          }
+          return undefined;
+        }).catch(() => undefined);
+      }, seconds * 1000);
+    };
+    void begin().then((seconds) => {
+      if (!stopped) {
+        beat(seconds ?? 3);
+      }
+    }).catch((error) => setNotice(String(error?.message ?? error)));
     return () => {
       stopped = true;
       clearInterval(heartbeat);

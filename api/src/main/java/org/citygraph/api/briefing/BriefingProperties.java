@@ -32,6 +32,18 @@ public record BriefingProperties(
         @NotNull @DefaultValue("20MB") DataSize maxDeckSize,
         @Min(1) @DefaultValue("500") int journalBatch) {
 
+    public BriefingProperties {
+        if (heartbeat.compareTo(presenceTimeout) >= 0) {
+            throw new IllegalArgumentException("citygraph.briefings.heartbeat (" + heartbeat
+                    + ") must be shorter than citygraph.briefings.presence-timeout (" + presenceTimeout + ")");
+        }
+    }
+
+    /** How often browsers send heartbeats, in whole seconds as the schema gives it. */
+    int heartbeatSeconds() {
+        return (int) Math.max(1, heartbeat.toSeconds());
+    }
+
     /** One ICE server as the browser's RTCPeerConnection takes it. */
     public record IceServer(List<String> urls, String username, String credential) {
     }

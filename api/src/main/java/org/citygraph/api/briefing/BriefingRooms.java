@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The open rooms of live briefings on this instance: who is in each (presence by heartbeat), hands,
@@ -110,7 +112,7 @@ public class BriefingRooms {
             var list = present.values().stream().map(p -> new Participant(p.person, p.person.id().equals(hostId),
                     p.person.id().equals(presenterId), p.handRaised, mesh.contains(p.person.id()) ? "MESH" : "VIEWER",
                     p.joinedAt)).toList();
-            return new RoomView(list, presenterId, currentSlide, (int) properties.heartbeat().toSeconds(), properties.meshLimit());
+            return new RoomView(list, presenterId, currentSlide, properties.heartbeatSeconds(), properties.meshLimit());
         }
 
         void emit(Kind kind, Person actor, String subjectId, boolean withRoom, ChatMessage chat, Integer slide, Signal signal,
@@ -121,6 +123,7 @@ public class BriefingRooms {
     }
 
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final Scheduler deliveries = Schedulers.boundedElastic();
     private final Briefings briefings;
     private final BriefingProperties properties;
 
@@ -268,6 +271,10 @@ public class BriefingRooms {
     public RoomView remove(String briefingId, Person by, String userId) {
         briefings.removePerson(briefingId, userId);
         var room = rooms.get(briefingId);
+        if (room == null) {
+            // nobody is in the room on this instance yet: the bar in the graph is enough
+            return null;
+        }
         Presence gone;
         synchronized (room) {
             gone = room.present.remove(userId);
@@ -365,7 +372,10 @@ public class BriefingRooms {
                     }
                     return room.sink.asFlux();
                 })
+                // delivery (running the selection, writing to the socket) happens on a worker, never on
+                // the thread that emitted: the journal's writer serves every room
                 .onBackpressureBuffer(1000)
+                .publishOn(deliveries)
                 .filter(e -> e.toId() == null || e.toId().equals(userId))
                 .takeUntil(e -> e.kind() == Kind.ENDED || (e.kind() == Kind.REMOVED && userId.equals(e.subjectId())))
                 .doFinally(signal -> {

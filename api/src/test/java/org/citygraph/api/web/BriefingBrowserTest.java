@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.citygraph.api.support.ApiTest;
 import org.citygraph.graph.Viewer;
+import org.citygraph.graph.user.Users;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A live briefing in two real Chromium pages with fake cameras and microphones, against the real hub
@@ -26,17 +29,31 @@ class BriefingBrowserTest extends ApiTest {
     private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots").toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 120;
 
+    @Autowired
+    Users users;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    void account(String username, Viewer.Role role, String agencyId) {
+        if (users.credentials(username).isEmpty()) {
+            users.create(username, username, role, agencyId, encoder.encode(PASSWORD));
+        }
+    }
+
     @Test
     void aHostAndAPartnerMeetInTheBrowser() throws Exception {
         assertThat(WEB_CLIENT.resolve("node_modules/playwright-core")).isDirectory();
-        token(Viewer.Role.STAFF); // the accounts test-staff and test-partner, with PASSWORD
-        token(Viewer.Role.PARTNER);
+        // accounts of this test's own, so that what other tests did with the shared ones (their
+        // request budgets, sessions) cannot get in the way
+        account("briefing-host", Viewer.Role.STAFF, null);
+        account("briefing-guest", Viewer.Role.PARTNER, PARTNER_AGENCY);
         Files.createDirectories(SCREENSHOTS);
 
         var builder = new ProcessBuilder("node", "e2e/briefing.mjs").directory(WEB_CLIENT.toFile()).redirectErrorStream(true);
         builder.environment().put("BASE_URL", baseUrl());
-        builder.environment().put("HOST_USER", "test-staff");
-        builder.environment().put("GUEST_USER", "test-partner");
+        builder.environment().put("HOST_USER", "briefing-host");
+        builder.environment().put("GUEST_USER", "briefing-guest");
         builder.environment().put("E2E_PASSWORD", PASSWORD);
         builder.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
         var process = builder.start();
