@@ -19,7 +19,7 @@ java -Xmx1g -jar "$jar" --server.port="$port" --citygraph.graph.data-dir="$data/
   --citygraph.feeds.polling=false --citygraph.realtime.max-subscriptions-per-connection=20 \
   --logging.level.org.citygraph.api.briefing=WARN > "$data/hub.log" 2>&1 &
 hub=$!
-trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1 && break
   sleep 1
