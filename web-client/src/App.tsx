@@ -20,6 +20,8 @@ const DatasetsScreen = lazy(() => import('./screens/DatasetsScreen').then((m) =>
 const DatasetScreen = lazy(() => import('./screens/DatasetScreen').then((m) => ({ default: m.DatasetScreen })));
 const SearchScreen = lazy(() => import('./screens/SearchScreen').then((m) => ({ default: m.SearchScreen })));
 const ComplaintsScreen = lazy(() => import('./screens/ComplaintsScreen').then((m) => ({ default: m.ComplaintsScreen })));
+const BriefingsScreen = lazy(() => import('./screens/BriefingsScreen').then((m) => ({ default: m.BriefingsScreen })));
+const BriefingRoomScreen = lazy(() => import('./screens/BriefingRoomScreen').then((m) => ({ default: m.BriefingRoomScreen })));
 const AdminFeedsScreen = lazy(() => import('./screens/admin/AdminFeedsScreen').then((m) => ({ default: m.AdminFeedsScreen })));
 
 /** A fresh GraphQL client (and so an empty cache) for each viewer. */
@@ -50,6 +52,8 @@ export function App() {
               <Route path="datasets/:id" element={<DatasetScreen />} />
               <Route path="search" element={<SearchScreen />} />
               <Route path="complaints" element={<ComplaintsScreen />} />
+              <Route path="briefings" element={<BriefingsScreen />} />
+              <Route path="briefings/:id" element={<BriefingRoomScreen />} />
               <Route path="login" element={<LoginScreen />} />
               <Route path="admin" element={<Navigate to="/admin/feeds" replace />} />
               <Route path="admin/feeds" element={<AdminFeedsScreen />} />

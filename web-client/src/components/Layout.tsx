@@ -62,6 +62,7 @@ export function Layout() {
           <NavLink to="/news">{t('nav.news')}</NavLink>
           <NavLink to="/datasets">{t('nav.datasets')}</NavLink>
           <NavLink to="/complaints">{t('nav.complaints')}</NavLink>
+          {viewer.authenticated && <NavLink to="/briefings">{t('nav.briefings')}</NavLink>}
           {canViewFeeds(viewer) && <NavLink to="/admin/feeds">{t('nav.admin')}</NavLink>}
         </nav>
       </header>

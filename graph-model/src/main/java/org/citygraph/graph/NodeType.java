@@ -22,7 +22,8 @@ public enum NodeType {
     COMPLAINT("Complaint", "cmp"),
     COMMENT("Comment", "cmt"),
     METRIC("Metric", "mtr"),
-    OBSERVATION_IMPORT("ObservationImport", "imp");
+    OBSERVATION_IMPORT("ObservationImport", "imp"),
+    BRIEFING("Briefing", "brf");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -42,6 +43,15 @@ class AuditTrail extends SimplePerformantInstrumentation {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
 
+    /**
+     * What people do inside a briefing's room: heartbeats every few seconds, WebRTC signals, hands,
+     * chat and slide changes. Ephemeral, or recorded by the briefing itself (attendance, chat, slides
+     * shown); an audit entry for each would flood the log and slow the room. Scheduling, invitations
+     * and moderation are audited like every other mutation.
+     */
+    static final Set<String> UNAUDITED = Set.of("joinBriefing", "leaveBriefing", "briefingHeartbeat", "sendBriefingChat",
+            "setBriefingHand", "showBriefingSlide", "sendBriefingSignal");
+
     private final AuditLog log;
     private final Duration retention;
 
@@ -55,7 +65,7 @@ class AuditTrail extends SimplePerformantInstrumentation {
         var env = parameters.getEnvironment();
         boolean mutation = env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
                 && env.getExecutionStepInfo().getPath().getLevel() == 1;
-        if (!mutation) {
+        if (!mutation || UNAUDITED.contains(env.getField().getName())) {
             return SimpleInstrumentationContext.noOp();
         }
         Viewer viewer = env.getGraphQlContext().get(ViewerInterceptor.VIEWER);

@@ -14,6 +14,7 @@ import org.citygraph.graph.news.NewsItems;
 import org.citygraph.graph.read.Reads;
 import org.citygraph.graph.search.Search;
 import org.citygraph.graph.webhook.Webhooks;
+import org.citygraph.graph.briefing.Briefings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -113,6 +114,11 @@ public class GraphConfiguration {
     @Bean
     Webhooks webhooks(Graph graph) {
         return new Webhooks(graph);
+    }
+
+    @Bean
+    Briefings briefings(Graph graph) {
+        return new Briefings(graph);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.citygraph.graph.complaint.Complaints;
 import org.citygraph.graph.dataset.Datasets;
 import org.citygraph.graph.feed.Feeds;
 import org.citygraph.graph.webhook.Webhooks;
+import org.citygraph.graph.briefing.Briefings;
 import org.citygraph.graph.user.ApiKeys;
 import org.citygraph.graph.user.Users;
 import org.citygraph.graph.district.Districts;
@@ -59,10 +60,12 @@ class NodeController {
     private final Users users;
     private final ApiKeys apiKeys;
     private final Complaints complaints;
+    private final Briefings briefings;
 
     NodeController(Districts districts, Agencies agencies, Issues issues, NewsItems news, Datasets datasets, Search search,
-                   Feeds feeds, Webhooks webhooks, Users users, ApiKeys apiKeys, Complaints complaints) {
+                   Feeds feeds, Webhooks webhooks, Users users, ApiKeys apiKeys, Complaints complaints, Briefings briefings) {
         this.complaints = complaints;
+        this.briefings = briefings;
         this.users = users;
         this.apiKeys = apiKeys;
         this.feeds = feeds;
@@ -126,6 +129,7 @@ class NodeController {
             case DATASET -> datasets.byIds(viewer, ids);
             // public like Open311's requests; the contact details are a field with its own rule
             case COMPLAINT -> complaints.byIds(ids);
+            case BRIEFING -> briefings.byIds(viewer, ids);
             default -> List.<GraphNode>of();
         };
     }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class WebClientRoutes {
 
     @GetMapping(path = {"/districts", "/districts/{id}", "/issues", "/issues/{id}", "/news", "/datasets",
-            "/datasets/{id}", "/search", "/complaints", "/login", "/admin", "/admin/{page}"}, produces = MediaType.TEXT_HTML_VALUE)
+            "/datasets/{id}", "/search", "/complaints", "/login", "/admin", "/admin/{page}", "/briefings", "/briefings/{id}"}, produces = MediaType.TEXT_HTML_VALUE)
     String screen() {
         return "forward:/index.html";
     }

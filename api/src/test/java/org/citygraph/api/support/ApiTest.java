@@ -78,6 +78,9 @@ public abstract class ApiTest {
         registry.add("citygraph.webhooks.first-retry", () -> "200ms");
         registry.add("citygraph.webhooks.max-backoff", () -> "1s");
         registry.add("citygraph.webhooks.max-failures", () -> "4");
+        // A briefing participant who stops sending heartbeats is gone within a test's patience.
+        registry.add("citygraph.briefings.presence-timeout", () -> "3s");
+        registry.add("citygraph.briefings.heartbeat", () -> "1s");
     }
 
     protected String baseUrl() {

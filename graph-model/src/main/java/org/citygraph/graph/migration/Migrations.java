@@ -30,7 +30,8 @@ public final class Migrations {
             "V004__webhooks.cypher",
             "V005__audit.cypher",
             "V006__indicators.cypher",
-            "V007__complaints.cypher");
+            "V007__complaints.cypher",
+            "V008__briefings.cypher");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

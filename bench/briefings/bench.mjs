@@ -1,0 +1,220 @@
+// Live briefing rooms under load: ROOMS rooms of PEOPLE participants, each on its own graphql-ws
+// connection (as a browser would be), every room sending RATE chat and control messages a second
+// (chat messages, the presenter's slide changes, hands), plus everyone's heartbeat every 3 s.
+// Measures the latency from send to receipt, at every participant of the room, for a chat message
+// and for a slide change; prints p50/p90/p99/max per kind and how many receipts were missing.
+//   BASE_URL=http://127.0.0.1:8187 ADMIN_PASSWORD=... node bench.mjs
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8187';
+const WS_URL = BASE_URL.replace(/^http/, 'ws') + '/graphql';
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
+const ROOMS = Number(process.env.ROOMS ?? 200);
+const PEOPLE = Number(process.env.PEOPLE ?? 6);
+const RATE = Number(process.env.RATE ?? 10);
+const WARMUP_S = Number(process.env.WARMUP_S ?? 20);
+const MEASURE_S = Number(process.env.MEASURE_S ?? 30);
+const SLIDES = 10;
+const PASSWORD = 'benchmark password 1234';
+
+async function post(path, body, token) {
+  const response = await fetch(BASE_URL + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) {
+    throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
+  }
+  return json;
+}
+
+async function gql(token, query, variables) {
+  const body = await post('/graphql', { query, variables }, token);
+  if (body.errors) {
+    throw new Error(JSON.stringify(body.errors));
+  }
+  return body.data;
+}
+
+const login = async (username, password) => (await post('/api/auth/login', { username, password })).token;
+
+function percentile(sorted, p) {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+// ---------------------------------------------------------------- setup: people, rooms, slides
+const admin = await login('admin', ADMIN_PASSWORD);
+const people = [];
+for (let n = 1; n <= PEOPLE; n++) {
+  const username = `bench-${n}`;
+  await gql(admin, `mutation($i: CreateUserInput!) { createUser(input: $i) { errors { code } } }`, {
+    i: { username, displayName: `참석자 ${n}`, role: 'STAFF', password: PASSWORD },
+  });
+  const token = await login(username, PASSWORD);
+  const me = await (await fetch(`${BASE_URL}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  people.push({ username, token, id: me.id });
+}
+const host = people[0];
+const slides = Array.from({ length: SLIDES }, (_, n) => ({ kind: 'DECK_PAGE', deckPage: n + 1, title: `쪽 ${n + 1}` }));
+const rooms = [];
+const setupStarted = Date.now();
+for (let r = 0; r < ROOMS; r++) {
+  const { createBriefing } = await gql(host.token, `mutation($i: CreateBriefingInput!) {
+    createBriefing(input: $i) { briefing { id } errors { message } } }`, {
+    i: { title: `부하 시험 회의 ${r}`, scheduledStart: new Date().toISOString() },
+  });
+  const id = createBriefing.briefing.id;
+  await gql(host.token, `mutation($i: AddBriefingSlidesInput!) { addBriefingSlides(input: $i) { errors { code } } }`,
+    { i: { briefingId: id, slides } });
+  await gql(host.token, `mutation($id: ID!) { startBriefing(id: $id) { errors { code } } }`, { id });
+  rooms.push({ id, members: [], slideSent: new Map() });
+}
+console.log(`set up ${ROOMS} live briefings in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
+
+// ---------------------------------------------------------------- connect and join
+const EVENTS = `subscription($id: ID!) { briefingEvents(id: $id) { kind slide chat { text } } }`;
+const samples = { chat: [], slide: [] };
+let measuring = false;
+let expected = { chat: 0, slide: 0 };
+let received = { chat: 0, slide: 0 };
+let errors = 0;
+const chatSent = new Map();
+
+function connect(person) {
+  return createClient({
+    url: WS_URL,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    connectionParams: { Authorization: `Bearer ${person.token}` },
+  });
+}
+
+function run(client, query, variables) {
+  return new Promise((resolve, reject) => {
+    let result;
+    client.subscribe({ query, variables }, {
+      next: (value) => { result = value; },
+      error: reject,
+      complete: () => (result?.errors ? reject(new Error(JSON.stringify(result.errors))) : resolve(result?.data)),
+    });
+  });
+}
+
+const connectStarted = Date.now();
+const BATCH = 100;
+const members = [];
+for (const room of rooms) {
+  for (const person of people) {
+    members.push({ room, person });
+  }
+}
+for (let i = 0; i < members.length; i += BATCH) {
+  await Promise.all(members.slice(i, i + BATCH).map(async (member) => {
+    const client = connect(member.person);
+    member.client = client;
+    client.subscribe({ query: EVENTS, variables: { id: member.room.id } }, {
+      next: ({ data, errors: failures }) => {
+        const now = performance.now();
+        if (failures) {
+          errors++;
+          return;
+        }
+        const event = data.briefingEvents;
+        if (event.kind === 'CHAT') {
+          const sent = chatSent.get(event.chat.text);
+          if (sent !== undefined && sent.measured) {
+            samples.chat.push(now - sent.at);
+            received.chat++;
+          }
+        } else if (event.kind === 'SLIDE_CHANGED') {
+          const sent = member.room.slideSent.get(event.slide);
+          if (sent !== undefined && sent.measured) {
+            samples.slide.push(now - sent.at);
+            received.slide++;
+          }
+        }
+      },
+      error: () => { errors++; },
+      complete: () => undefined,
+    });
+    const joined = await run(client, `mutation($id: ID!) { joinBriefing(id: $id) { errors { code } } }`, { id: member.room.id });
+    if (joined.joinBriefing.errors.length) {
+      throw new Error(JSON.stringify(joined.joinBriefing.errors));
+    }
+    member.room.members.push(member);
+  }));
+}
+console.log(`${members.length} participants connected and joined in ${((Date.now() - connectStarted) / 1000).toFixed(1)} s`);
+await new Promise((resolve) => setTimeout(resolve, 1000));
+
+// ---------------------------------------------------------------- load
+let sequence = 0;
+const timers = [];
+for (const room of rooms) {
+  let tick = 0;
+  let slide = 0;
+  const presenter = room.members.find((m) => m.person.id === host.id);
+  // spread the rooms' sends over the second
+  const offset = Math.random() * (1000 / RATE);
+  timers.push(setTimeout(() => {
+    timers.push(setInterval(() => {
+      tick++;
+      const mine = tick % 5 === 0 ? 'slide' : 'chat'; // 2 slide changes and 8 chat messages a second per room
+      if (mine === 'slide') {
+        slide = (slide + 1) % SLIDES;
+        room.slideSent.set(slide, { at: performance.now(), measured: measuring });
+        if (measuring) {
+          expected.slide += room.members.length;
+        }
+        run(presenter.client, `mutation($i: ShowBriefingSlideInput!) { showBriefingSlide(input: $i) { errors { code } } }`,
+          { i: { briefingId: room.id, position: slide } }).catch(() => { errors++; });
+      } else {
+        const sender = room.members[tick % room.members.length];
+        const text = `m${sequence++}`;
+        chatSent.set(text, { at: performance.now(), measured: measuring });
+        if (measuring) {
+          expected.chat += room.members.length;
+        }
+        run(sender.client, `mutation($i: SendBriefingChatInput!) { sendBriefingChat(input: $i) { errors { code } } }`,
+          { i: { briefingId: room.id, text } }).catch(() => { errors++; });
+      }
+    }, 1000 / RATE));
+  }, offset));
+}
+// heartbeats of everyone, every 3 s, spread out
+for (const member of members) {
+  timers.push(setTimeout(() => {
+    timers.push(setInterval(() => {
+      run(member.client, `mutation($id: ID!) { briefingHeartbeat(id: $id) { errors { code } } }`, { id: member.room.id })
+        .catch(() => { errors++; });
+    }, 3000));
+  }, Math.random() * 3000));
+}
+
+await new Promise((resolve) => setTimeout(resolve, WARMUP_S * 1000));
+measuring = true;
+const measureStarted = Date.now();
+await new Promise((resolve) => setTimeout(resolve, MEASURE_S * 1000));
+measuring = false;
+const measuredFor = (Date.now() - measureStarted) / 1000;
+// let the last measured messages arrive
+await new Promise((resolve) => setTimeout(resolve, 3000));
+timers.forEach((t) => { clearTimeout(t); clearInterval(t); });
+
+const report = (name) => {
+  const sorted = samples[name].slice().sort((a, b) => a - b);
+  const f = (v) => v.toFixed(1);
+  return `${name.padEnd(6)} receipts ${String(sorted.length).padStart(7)} of ${String(expected[name]).padStart(7)}  `
+    + `p50 ${f(percentile(sorted, 50))} ms  p90 ${f(percentile(sorted, 90))} ms  p99 ${f(percentile(sorted, 99))} ms  max ${f(sorted[sorted.length - 1] ?? NaN)} ms`;
+};
+console.log(`${ROOMS} rooms x ${PEOPLE} participants, ${RATE} messages/s per room (8 chat + 2 slide changes), `
+  + `heartbeats every 3 s; measured ${measuredFor.toFixed(0)} s`);
+console.log(report('chat'));
+console.log(report('slide'));
+console.log(`errors ${errors}`);
+await Promise.all(members.map((m) => m.client.dispose()));
+process.exit(0);
