@@ -144,18 +144,20 @@ function KeyRow({ apiKey, admin, onDone }: { apiKey: ApiKey; admin: boolean; onD
         </div>
       </td>
       {admin && (
-        <td className="actions">
-          {apiKey.revokedAt == null && !confirming && (
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming(true)}
-              aria-label={t('admin.revokeLabel', { name })}>{t('admin.revoke')}</button>
-          )}
-          {confirming && (
-            <span className="confirm" role="group" aria-label={t('admin.confirmRevoke', { name })}>
-              <span>{t('admin.confirmRevoke', { name })}</span>
-              <button type="button" className="button button-danger" disabled={busy} onClick={() => void doRevoke()}>{t('admin.revokeYes')}</button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
-            </span>
-          )}
+        <td>
+          <div className="actions">
+            {apiKey.revokedAt == null && !confirming && (
+              <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming(true)}
+                aria-label={t('admin.revokeLabel', { name })}>{t('admin.revoke')}</button>
+            )}
+            {confirming && (
+              <span className="confirm" role="group" aria-label={t('admin.confirmRevoke', { name })}>
+                <span>{t('admin.confirmRevoke', { name })}</span>
+                <button type="button" className="button button-danger" disabled={busy} onClick={() => void doRevoke()}>{t('admin.revokeYes')}</button>
+                <button type="button" className="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+              </span>
+            )}
+          </div>
         </td>
       )}
     </tr>

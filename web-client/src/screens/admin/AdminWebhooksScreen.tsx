@@ -192,24 +192,26 @@ function WebhookRow({ webhook, onDone }: { webhook: Webhook; onDone: (notice: No
           {webhook.createdAt && <span>{t('admin.created')}: {format.date(webhook.createdAt)}</span>}
         </div>
       </td>
-      <td className="actions">
-        <button type="button" className="button" disabled={busy} onClick={() => void doTest()}
-          aria-label={t('admin.testLabel', { name })}>{t('admin.test')}</button>
-        <button type="button" className="button" disabled={busy} onClick={() => void doToggle()}
-          aria-label={t(webhook.enabled ? 'admin.disableLabel' : 'admin.enableLabel', { name })}>
-          {t(webhook.enabled ? 'admin.disable' : 'admin.enable')}
-        </button>
-        {!confirming && (
-          <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming(true)}
-            aria-label={t('admin.removeLabel', { name })}>{t('admin.remove')}</button>
-        )}
-        {confirming && (
-          <span className="confirm" role="group" aria-label={t('admin.confirmRemove', { name })}>
-            <span>{t('admin.confirmRemove', { name })}</span>
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => void doRemove()}>{t('admin.removeYes')}</button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
-          </span>
-        )}
+      <td>
+        <div className="actions">
+          <button type="button" className="button" disabled={busy} onClick={() => void doTest()}
+            aria-label={t('admin.testLabel', { name })}>{t('admin.test')}</button>
+          <button type="button" className="button" disabled={busy} onClick={() => void doToggle()}
+            aria-label={t(webhook.enabled ? 'admin.disableLabel' : 'admin.enableLabel', { name })}>
+            {t(webhook.enabled ? 'admin.disable' : 'admin.enable')}
+          </button>
+          {!confirming && (
+            <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming(true)}
+              aria-label={t('admin.removeLabel', { name })}>{t('admin.remove')}</button>
+          )}
+          {confirming && (
+            <span className="confirm" role="group" aria-label={t('admin.confirmRemove', { name })}>
+              <span>{t('admin.confirmRemove', { name })}</span>
+              <button type="button" className="button button-danger" disabled={busy} onClick={() => void doRemove()}>{t('admin.removeYes')}</button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            </span>
+          )}
+        </div>
       </td>
     </tr>
   );
