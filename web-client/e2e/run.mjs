@@ -1,6 +1,8 @@
 // Browser tests of the web client in real Chromium (Debian's, driven by playwright-core), against a
 // running hub. Run by the api module's BrowserTest, or by hand:
 //   BASE_URL=http://127.0.0.1:8095 E2E_USER=admin E2E_PASSWORD=... node e2e/run.mjs
+// E2E_USER is a staff account (or an admin); the admin pages are visited as E2E_ADMIN_USER with
+// E2E_ADMIN_PASSWORD, which default to E2E_USER and E2E_PASSWORD.
 // Prints one line per step and exits non-zero when a step fails. Screenshots go to SCREENSHOT_DIR.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,8 @@ import { chromium } from 'playwright-core';
 const BASE_URL = required('BASE_URL').replace(/\/$/, '');
 const USER = required('E2E_USER');
 const PASSWORD = required('E2E_PASSWORD');
+const ADMIN_USER = process.env.E2E_ADMIN_USER || USER;
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD || PASSWORD;
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? 'target/browser-screenshots';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = 15_000;
@@ -72,6 +76,16 @@ async function otherClient() {
   };
 }
 
+/** Collects the page's script errors and console errors for the last step. */
+function watchErrors(page) {
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !(expectingRefusal && message.text().includes('401'))) {
+      pageErrors.push(`${page.url()}: console: ${message.text()}`);
+    }
+  });
+}
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
@@ -83,12 +97,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !(expectingRefusal && message.text().includes('401'))) {
-      pageErrors.push(`${page.url()}: console: ${message.text()}`);
-    }
-  });
+  watchErrors(page);
 
   await step('overview loads in Korean and goes live', async () => {
     await page.goto(`${BASE_URL}/`);
@@ -240,6 +249,89 @@ try {
     await page.getByRole('heading', { level: 1, name: '뉴스 피드 관리' }).waitFor();
     await page.getByRole('heading', { level: 2, name: /피드/ }).first().waitFor();
     await shot(page, '08-admin-feeds');
+  });
+
+  await step('admin: API keys, webhooks and accounts', async () => {
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+    adminContext.setDefaultTimeout(TIMEOUT);
+    const admin = await adminContext.newPage();
+    watchErrors(admin);
+    try {
+      await admin.goto(`${BASE_URL}/login`);
+      await admin.getByLabel('아이디').fill(ADMIN_USER);
+      await admin.getByLabel('비밀번호').fill(ADMIN_PASSWORD);
+      await admin.getByRole('button', { name: '로그인' }).click();
+      await admin.getByRole('button', { name: '로그아웃' }).waitFor();
+
+      // API keys: a refusal shows next to its field; the new key is shown once; then it is revoked.
+      await admin.goto(`${BASE_URL}/admin/keys`);
+      await admin.getByRole('heading', { level: 1, name: 'API 키 관리' }).waitFor();
+      const tabs = admin.getByRole('navigation', { name: '관리 메뉴' });
+      for (const name of ['뉴스 피드', '계정', 'API 키', '웹훅']) {
+        await tabs.getByRole('link', { name, exact: true }).waitFor();
+      }
+      const keyName = `브라우저 시험 키 ${Date.now()}`;
+      await admin.getByLabel('용도').fill(keyName);
+      await admin.getByRole('button', { name: '발급', exact: true }).click();
+      await admin.locator('#new-key-agencyId-error').filter({ hasText: '필수 항목입니다.' }).waitFor();
+      expect(await admin.getByLabel('소속 기관').getAttribute('aria-invalid') === 'true', 'the agency field is not marked invalid');
+      await admin.getByLabel('소속 기관').selectOption({ index: 1 });
+      await admin.getByRole('button', { name: '발급', exact: true }).click();
+      const once = admin.getByTestId('secret-once');
+      await once.waitFor();
+      await once.filter({ hasText: '한 번만' }).waitFor();
+      const key = await once.locator('input').inputValue();
+      expect(key.startsWith('cgk_'), `the key shown is not a key: ${key}`);
+      const row = admin.locator('tr[data-key-id]').filter({ hasText: keyName });
+      await row.locator('.badge-good').waitFor();
+      await shot(admin, '11-admin-key-shown-once');
+      await once.getByRole('button', { name: '안전한 곳에 보관했습니다' }).click();
+      await once.waitFor({ state: 'detached' });
+      await row.getByRole('button', { name: `${keyName} 키 폐기` }).click();
+      await row.getByRole('group').getByRole('button', { name: '폐기', exact: true }).click();
+      await row.locator('.badge-bad').filter({ hasText: '폐기됨' }).waitFor();
+      await admin.getByRole('status').filter({ hasText: '폐기했습니다' }).waitFor();
+      expect(!(await admin.locator('body').textContent()).includes(key), 'the key is shown again');
+      await shot(admin, '12-admin-key-revoked');
+
+      // Webhooks: the list, a new one with its secret shown once, a test, its removal.
+      await tabs.getByRole('link', { name: '웹훅', exact: true }).click();
+      await admin.getByRole('heading', { level: 1, name: '웹훅 관리' }).waitFor();
+      await admin.getByRole('heading', { level: 2, name: /웹훅 \d+개/ }).waitFor();
+      const description = `브라우저 시험 웹훅 ${Date.now()}`;
+      await admin.getByLabel('받는 주소').fill(`${BASE_URL}/e2e-webhook-receiver`);
+      await admin.getByLabel('설명').fill(description);
+      await admin.getByRole('button', { name: '등록', exact: true }).click();
+      await admin.getByTestId('secret-once').waitFor();
+      const hook = admin.locator('tr[data-webhook-id]').filter({ hasText: description });
+      await hook.waitFor();
+      await hook.getByRole('button', { name: `${description}에 시험 이벤트 보내기` }).click();
+      await admin.locator('.notice').filter({ hasText: description }).waitFor({ timeout: 30_000 });
+      await shot(admin, '13-admin-webhooks');
+      await hook.getByRole('button', { name: `${description} 삭제` }).click();
+      await hook.getByRole('group').getByRole('button', { name: '삭제', exact: true }).click();
+      await hook.waitFor({ state: 'detached' });
+
+      // Accounts: the list, and a refused username shown next to its field.
+      await tabs.getByRole('link', { name: '계정', exact: true }).click();
+      await admin.getByRole('heading', { level: 1, name: '계정 관리' }).waitFor();
+      await admin.locator('tr[data-user-id]').filter({ hasText: ADMIN_USER }).waitFor();
+      await admin.getByLabel(/^아이디/).fill('Not A Name');
+      await admin.getByLabel(/^비밀번호/).fill('a long enough password');
+      await admin.getByRole('button', { name: '만들기', exact: true }).click();
+      await admin.locator('#new-user-username-error').waitFor();
+      await shot(admin, '14-admin-users');
+
+      // On a tablet the admin tables scroll inside their panel, not the page.
+      await admin.setViewportSize({ width: 820, height: 1180 });
+      await admin.goto(`${BASE_URL}/admin/webhooks`);
+      await admin.getByRole('heading', { level: 1, name: '웹훅 관리' }).waitFor();
+      const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow <= 0, `the webhooks page is ${overflow}px wider than the tablet`);
+      await shot(admin, '15-admin-webhooks-tablet');
+    } finally {
+      await adminContext.close();
+    }
   });
 
   await step('bundled GraphiQL loads without a CDN', async () => {

@@ -2,6 +2,7 @@ import { lazy, useMemo, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Provider as GraphQlProvider } from 'urql';
 import { createGraphQlClient } from './api/client';
+import { adminPages } from './api/session';
 import { LiveProvider } from './api/LiveContext';
 import { SessionProvider, useSession } from './api/SessionContext';
 import { Layout } from './components/Layout';
@@ -23,6 +24,15 @@ const ComplaintsScreen = lazy(() => import('./screens/ComplaintsScreen').then((m
 const BriefingsScreen = lazy(() => import('./screens/BriefingsScreen').then((m) => ({ default: m.BriefingsScreen })));
 const BriefingRoomScreen = lazy(() => import('./screens/BriefingRoomScreen').then((m) => ({ default: m.BriefingRoomScreen })));
 const AdminFeedsScreen = lazy(() => import('./screens/admin/AdminFeedsScreen').then((m) => ({ default: m.AdminFeedsScreen })));
+const AdminUsersScreen = lazy(() => import('./screens/admin/AdminUsersScreen').then((m) => ({ default: m.AdminUsersScreen })));
+const AdminKeysScreen = lazy(() => import('./screens/admin/AdminKeysScreen').then((m) => ({ default: m.AdminKeysScreen })));
+const AdminWebhooksScreen = lazy(() => import('./screens/admin/AdminWebhooksScreen').then((m) => ({ default: m.AdminWebhooksScreen })));
+
+/** `/admin` opens the first admin page the viewer may see (feeds for staff, webhooks for partners). */
+function AdminHome() {
+  const { viewer } = useSession();
+  return <Navigate to={`/admin/${adminPages(viewer)[0] ?? 'feeds'}`} replace />;
+}
 
 /** A fresh GraphQL client (and so an empty cache) for each viewer. */
 function GraphQl({ children }: { children: ReactNode }) {
@@ -55,8 +65,11 @@ export function App() {
               <Route path="briefings" element={<BriefingsScreen />} />
               <Route path="briefings/:id" element={<BriefingRoomScreen />} />
               <Route path="login" element={<LoginScreen />} />
-              <Route path="admin" element={<Navigate to="/admin/feeds" replace />} />
+              <Route path="admin" element={<AdminHome />} />
               <Route path="admin/feeds" element={<AdminFeedsScreen />} />
+              <Route path="admin/users" element={<AdminUsersScreen />} />
+              <Route path="admin/keys" element={<AdminKeysScreen />} />
+              <Route path="admin/webhooks" element={<AdminWebhooksScreen />} />
               <Route path="*" element={<NotFoundScreen />} />
             </Route>
           </Routes>

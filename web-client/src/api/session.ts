@@ -107,3 +107,42 @@ export function canViewFeeds(viewer: Viewer): boolean {
 export function canManageFeeds(viewer: Viewer): boolean {
   return viewer.role === 'ADMIN';
 }
+
+/** Accounts: admins only. */
+export function canManageUsers(viewer: Viewer): boolean {
+  return viewer.role === 'ADMIN';
+}
+
+/** API keys: admins see all and make or revoke them; partners see their agency's. */
+export function canViewApiKeys(viewer: Viewer): boolean {
+  return viewer.role === 'ADMIN' || viewer.role === 'PARTNER';
+}
+
+export function canManageApiKeys(viewer: Viewer): boolean {
+  return viewer.role === 'ADMIN';
+}
+
+/** Webhooks: admins manage all, partners their agency's. */
+export function canManageWebhooks(viewer: Viewer): boolean {
+  return viewer.role === 'ADMIN' || viewer.role === 'PARTNER';
+}
+
+export type AdminPage = 'feeds' | 'users' | 'keys' | 'webhooks';
+
+/** The admin pages the viewer may open, in the order of the admin tab bar. */
+export function adminPages(viewer: Viewer): AdminPage[] {
+  const pages: AdminPage[] = [];
+  if (canViewFeeds(viewer)) {
+    pages.push('feeds');
+  }
+  if (canManageUsers(viewer)) {
+    pages.push('users');
+  }
+  if (canViewApiKeys(viewer)) {
+    pages.push('keys');
+  }
+  if (canManageWebhooks(viewer)) {
+    pages.push('webhooks');
+  }
+  return pages;
+}

@@ -2,7 +2,7 @@ import { Suspense, useState, type FormEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/SessionContext';
-import { canViewFeeds } from '../api/session';
+import { adminPages } from '../api/session';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LiveToasts } from './LiveToasts';
@@ -63,7 +63,11 @@ export function Layout() {
           <NavLink to="/datasets">{t('nav.datasets')}</NavLink>
           <NavLink to="/complaints">{t('nav.complaints')}</NavLink>
           {viewer.authenticated && <NavLink to="/briefings">{t('nav.briefings')}</NavLink>}
-          {canViewFeeds(viewer) && <NavLink to="/admin/feeds">{t('nav.admin')}</NavLink>}
+          {adminPages(viewer).length > 0 && (
+            <NavLink to={`/admin/${adminPages(viewer)[0]}`} className={() => (location.pathname.startsWith('/admin/') ? 'active' : '')}>
+              {t('nav.admin')}
+            </NavLink>
+          )}
         </nav>
       </header>
       <main id="main" tabIndex={-1}>

@@ -9,6 +9,7 @@ import { canManageFeeds, canViewFeeds } from '../../api/session';
 import { useFormat, useLocalName } from '../../i18n/format';
 import { ErrorState, QueryState } from '../../components/States';
 import { LoginNeeded } from '../LoginScreen';
+import { AdminTabs, NoticeBar, errorText, type Notice } from './adminShared';
 
 const AdminFeeds = graphql(`
   query AdminFeeds {
@@ -65,11 +66,6 @@ const FeedsOpml = graphql(`
 `);
 
 type Feed = AdminFeedsQuery['feeds']['nodes'][number];
-type Notice = { kind: 'ok' | 'error'; text: string };
-
-function errorText(errors: Pick<UserError, 'message' | 'code'>[]): string {
-  return errors.map((e) => `${e.message} (${e.code})`).join(' ');
-}
 
 /** The admin's page of news feeds: health, add, refresh, enable or disable, remove, OPML in and out. */
 export function AdminFeedsScreen() {
@@ -85,13 +81,9 @@ export function AdminFeedsScreen() {
   const admin = canManageFeeds(viewer);
   return (
     <div className="screen admin">
+      <AdminTabs />
       <h1>{t('admin.feedsTitle')}</h1>
-      {notice && (
-        <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-          <button type="button" className="button button-quiet" onClick={() => setNotice(null)} aria-label={t('common.dismiss')}>×</button>
-        </div>
-      )}
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       <QueryState result={result} retry={reload}>
         {(d) => (
           <>

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The web client in real Chromium against the real hub on its random port: a person logs in,
  * searches, opens a district, watches an issue change arrive live after another client changed it,
- * pages through the news, switches the language. The steps are {@code web-client/e2e/run.mjs}
- * (playwright-core driving Debian's Chromium, which the web-client build installs when missing);
- * this test starts it, feeds it the address and an account, and checks what it reports. Screenshots
+ * pages through the news, switches the language; an admin issues an API key, sees it once and
+ * revokes it, registers, tests and removes a webhook, and sees the accounts. The steps are
+ * {@code web-client/e2e/run.mjs} (playwright-core driving Debian's Chromium, which the web-client
+ * build installs when missing); this test starts it, feeds it the address and two accounts (staff
+ * and admin), and checks what it reports. Screenshots
  * of each screen are left in {@code target/browser-screenshots}.
  */
 class BrowserTest extends ApiTest {
@@ -39,12 +41,15 @@ class BrowserTest extends ApiTest {
         assertThat(WEB_CLIENT.resolve("node_modules/playwright-core"))
                 .as("the web client's npm packages (built by the web-client module)").isDirectory();
         token(Viewer.Role.STAFF); // creates the account test-staff, with PASSWORD, through the real store
+        token(Viewer.Role.ADMIN); // and test-admin, who visits the admin pages
         Files.createDirectories(SCREENSHOTS);
 
         var builder = new ProcessBuilder("node", "e2e/run.mjs").directory(WEB_CLIENT.toFile()).redirectErrorStream(true);
         builder.environment().put("BASE_URL", baseUrl());
         builder.environment().put("E2E_USER", "test-staff");
         builder.environment().put("E2E_PASSWORD", PASSWORD);
+        builder.environment().put("E2E_ADMIN_USER", "test-admin");
+        builder.environment().put("E2E_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
         var process = builder.start();
         var output = new StringBuilder();
@@ -82,7 +87,9 @@ class BrowserTest extends ApiTest {
                 .contains("PASS search and open a district")
                 .contains("PASS an issue changed by another client updates live")
                 .contains("PASS page through news")
+                .contains("PASS admin: API keys, webhooks and accounts")
                 .containsPattern("e2e: \\d+ passed, 0 failed");
         assertThat(SCREENSHOTS.resolve("05-issue-live.png")).isNotEmptyFile();
+        assertThat(SCREENSHOTS.resolve("11-admin-key-shown-once.png")).isNotEmptyFile();
     }
 }
