@@ -2,14 +2,10 @@ package org.citygraph.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.citygraph.api.support.ApiTest;
+import org.citygraph.api.support.BrowserSteps;
 import org.citygraph.graph.Viewer;
 import org.citygraph.graph.user.Users;
 import org.junit.jupiter.api.Test;
@@ -25,8 +21,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class BriefingBrowserTest extends ApiTest {
 
-    private static final Path WEB_CLIENT = Path.of("..", "web-client").toAbsolutePath().normalize();
-    private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots").toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 120;
 
     @Autowired
@@ -43,48 +37,12 @@ class BriefingBrowserTest extends ApiTest {
 
     @Test
     void aHostAndAPartnerMeetInTheBrowser() throws Exception {
-        assertThat(WEB_CLIENT.resolve("node_modules/playwright-core")).isDirectory();
         // accounts of this test's own, so that what other tests did with the shared ones (their
         // request budgets, sessions) cannot get in the way
         account("briefing-host", Viewer.Role.STAFF, null);
         account("briefing-guest", Viewer.Role.PARTNER, PARTNER_AGENCY);
-        Files.createDirectories(SCREENSHOTS);
-
-        var builder = new ProcessBuilder("node", "e2e/briefing.mjs").directory(WEB_CLIENT.toFile()).redirectErrorStream(true);
-        builder.environment().put("BASE_URL", baseUrl());
-        builder.environment().put("HOST_USER", "briefing-host");
-        builder.environment().put("GUEST_USER", "briefing-guest");
-        builder.environment().put("E2E_PASSWORD", PASSWORD);
-        builder.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
-        var process = builder.start();
-        var output = new StringBuilder();
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> {
-                    System.out.println("[briefing browser] " + line);
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                    }
-                });
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        }, "briefing-browser-output");
-        reader.setDaemon(true);
-        reader.start();
-        boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        reader.join(5_000);
-        String report;
-        synchronized (output) {
-            report = output.toString();
-        }
-
-        assertThat(finished).as("the browser steps ended within %d s:%n%s", TIMEOUT_SECONDS, report).isTrue();
-        assertThat(process.exitValue()).as(report).isZero();
+        var report = BrowserSteps.run("e2e/briefing.mjs", baseUrl(), Map.of(
+                "HOST_USER", "briefing-host", "GUEST_USER", "briefing-guest", "E2E_PASSWORD", PASSWORD), TIMEOUT_SECONDS);
         assertThat(report)
                 .contains("PASS each sees the other's video (frames decoded)")
                 .contains("PASS the presenter changes the slide and the viewer follows within a second")

@@ -2,14 +2,10 @@ package org.citygraph.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.citygraph.api.support.ApiTest;
+import org.citygraph.api.support.BrowserSteps;
 import org.citygraph.graph.TestGraph;
 import org.citygraph.graph.Viewer;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class BrowserTest extends ApiTest {
 
-    private static final Path WEB_CLIENT = Path.of("..", "web-client").toAbsolutePath().normalize();
-    private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots").toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 150;
 
     @BeforeAll
@@ -38,48 +32,11 @@ class BrowserTest extends ApiTest {
 
     @Test
     void aStaffMemberWorksThroughTheScreens() throws Exception {
-        assertThat(WEB_CLIENT.resolve("node_modules/playwright-core"))
-                .as("the web client's npm packages (built by the web-client module)").isDirectory();
         token(Viewer.Role.STAFF); // creates the account test-staff, with PASSWORD, through the real store
         token(Viewer.Role.ADMIN); // and test-admin, who visits the admin pages
-        Files.createDirectories(SCREENSHOTS);
-
-        var builder = new ProcessBuilder("node", "e2e/run.mjs").directory(WEB_CLIENT.toFile()).redirectErrorStream(true);
-        builder.environment().put("BASE_URL", baseUrl());
-        builder.environment().put("E2E_USER", "test-staff");
-        builder.environment().put("E2E_PASSWORD", PASSWORD);
-        builder.environment().put("E2E_ADMIN_USER", "test-admin");
-        builder.environment().put("E2E_ADMIN_PASSWORD", PASSWORD);
-        builder.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toString());
-        var process = builder.start();
-        var output = new StringBuilder();
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> {
-                    System.out.println("[browser] " + line);
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                    }
-                });
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        }, "browser-test-output");
-        reader.setDaemon(true);
-        reader.start();
-        boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        reader.join(5_000);
-        String report;
-        synchronized (output) {
-            report = output.toString();
-        }
-
-        assertThat(finished).as("the browser steps ended within %d s:%n%s", TIMEOUT_SECONDS, report).isTrue();
-        assertThat(process.exitValue()).as(report).isZero();
+        var report = BrowserSteps.run("e2e/run.mjs", baseUrl(), Map.of(
+                "E2E_USER", "test-staff", "E2E_PASSWORD", PASSWORD,
+                "E2E_ADMIN_USER", "test-admin", "E2E_ADMIN_PASSWORD", PASSWORD), TIMEOUT_SECONDS);
         assertThat(report)
                 .contains("PASS overview loads in Korean and goes live")
                 .contains("PASS switch language to English and back")
@@ -89,7 +46,7 @@ class BrowserTest extends ApiTest {
                 .contains("PASS page through news")
                 .contains("PASS admin: API keys, webhooks and accounts")
                 .containsPattern("e2e: \\d+ passed, 0 failed");
-        assertThat(SCREENSHOTS.resolve("05-issue-live.png")).isNotEmptyFile();
-        assertThat(SCREENSHOTS.resolve("11-admin-key-shown-once.png")).isNotEmptyFile();
+        assertThat(BrowserSteps.SCREENSHOTS.resolve("05-issue-live.png")).isNotEmptyFile();
+        assertThat(BrowserSteps.SCREENSHOTS.resolve("11-admin-key-shown-once.png")).isNotEmptyFile();
     }
 }
