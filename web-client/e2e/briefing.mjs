@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { expect, required, results, step } from './harness.mjs';
 
 const BASE_URL = required('BASE_URL').replace(/\/$/, '');
 const HOST_USER = required('HOST_USER');
@@ -15,37 +16,8 @@ const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? 'target/browser-screenshots';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = 15_000;
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`e2e: set ${name}`);
-    process.exit(2);
-  }
-  return value;
-}
-
 mkdirSync(SCREENSHOTS, { recursive: true });
-const results = [];
 const pageErrors = [];
-
-async function step(name, run) {
-  const started = Date.now();
-  try {
-    await run();
-    results.push({ name, ok: true });
-    console.log(`PASS ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name}: ${error?.stack ?? error}`);
-    throw error;
-  }
-}
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
 
 /** A client of the API with a bearer token, for the setup and for changes made by "someone else". */
 async function apiClient(username) {

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { expect, required, results, step } from './harness.mjs';
 
 const BASE_URL = required('BASE_URL').replace(/\/$/, '');
 const USER = required('E2E_USER');
@@ -17,42 +18,13 @@ const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? 'target/browser-screenshots';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = 15_000;
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`e2e: set ${name}`);
-    process.exit(2);
-  }
-  return value;
-}
-
 mkdirSync(SCREENSHOTS, { recursive: true });
-const results = [];
 const pageErrors = [];
 /** Set while a step provokes an error answer on purpose (a wrong password). */
 let expectingRefusal = false;
 
-async function step(name, run) {
-  const started = Date.now();
-  try {
-    await run();
-    results.push({ name, ok: true });
-    console.log(`PASS ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name}: ${error?.stack ?? error}`);
-    throw error;
-  }
-}
-
 async function shot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
 }
 
 /** Another client than the browser: logs in through the API and sends GraphQL with a bearer token. */

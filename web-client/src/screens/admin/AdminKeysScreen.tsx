@@ -9,7 +9,7 @@ import { canManageApiKeys, canViewApiKeys } from '../../api/session';
 import { useFormat, useLocalName } from '../../i18n/format';
 import { QueryState } from '../../components/States';
 import { LoginNeeded } from '../LoginScreen';
-import { AdminTabs, FieldErrors, NoticeBar, SecretOnce, errorText, errorsOf, otherErrors, type Notice } from './adminShared';
+import { AdminTabs, FieldErrors, formErrors, NoticeBar, SecretOnce, errorText, otherErrors, type Notice } from './adminShared';
 
 const AdminApiKeys = graphql(`
   query AdminApiKeys {
@@ -206,11 +206,7 @@ function CreateKeyForm({ agencies, onCreated, onDone }: {
     }
   };
 
-  const described = (field: string) => {
-    const has = errorsOf(errors, field).length > 0;
-    return { 'aria-invalid': has, 'aria-describedby': has ? `new-key-${field}-error` : undefined };
-  };
-  const fieldErrors = (field: string) => <FieldErrors id={`new-key-${field}-error`} errors={errorsOf(errors, field)} />;
+  const { described, fieldErrors } = formErrors('new-key', errors);
 
   return (
     <section className="panel" aria-labelledby="create-key-title">

@@ -9,7 +9,7 @@ import { canManageUsers } from '../../api/session';
 import { useFormat, useLocalName } from '../../i18n/format';
 import { QueryState } from '../../components/States';
 import { LoginNeeded } from '../LoginScreen';
-import { AdminTabs, FieldErrors, NoticeBar, errorText, errorsOf, otherErrors, type Notice } from './adminShared';
+import { AdminTabs, FieldErrors, formErrors, NoticeBar, errorText, errorsOf, otherErrors, type Notice } from './adminShared';
 
 const AdminUsers = graphql(`
   query AdminUsers {
@@ -238,12 +238,7 @@ function CreateUserForm({ agencies, onDone }: { agencies: AgencyOption[]; onDone
     }
   };
 
-  /** The props that tie an input to its refusals. */
-  const described = (field: string) => {
-    const has = errorsOf(errors, field).length > 0;
-    return { 'aria-invalid': has, 'aria-describedby': has ? `new-user-${field}-error` : undefined };
-  };
-  const fieldErrors = (field: string) => <FieldErrors id={`new-user-${field}-error`} errors={errorsOf(errors, field)} />;
+  const { described, fieldErrors } = formErrors('new-user', errors);
 
   return (
     <section className="panel" aria-labelledby="create-user-title">

@@ -9,7 +9,7 @@ import { canManageWebhooks } from '../../api/session';
 import { useFormat, useLocalName } from '../../i18n/format';
 import { QueryState } from '../../components/States';
 import { LoginNeeded } from '../LoginScreen';
-import { AdminTabs, FieldErrors, NoticeBar, SecretOnce, errorText, errorsOf, otherErrors, type Notice } from './adminShared';
+import { AdminTabs, FieldErrors, formErrors, NoticeBar, SecretOnce, errorText, otherErrors, type Notice } from './adminShared';
 
 const AdminWebhooks = graphql(`
   query AdminWebhooks {
@@ -262,11 +262,7 @@ function CreateWebhookForm({ agencies, admin, onCreated, onDone }: {
     }
   };
 
-  const described = (field: string) => {
-    const has = errorsOf(errors, field).length > 0;
-    return { 'aria-invalid': has, 'aria-describedby': has ? `new-webhook-${field}-error` : undefined };
-  };
-  const fieldErrors = (field: string) => <FieldErrors id={`new-webhook-${field}-error`} errors={errorsOf(errors, field)} />;
+  const { described, fieldErrors } = formErrors('new-webhook', errors);
 
   return (
     <section className="panel" aria-labelledby="create-webhook-title">

@@ -35,6 +35,20 @@ export function FieldErrors({ id, errors }: { id: string; errors: UserError[] })
   );
 }
 
+/**
+ * A form's refusals field by field: `described(field)` ties the input to them (aria-invalid,
+ * aria-describedby) and `fieldErrors(field)` shows them next to it, under ids `<prefix>-<field>-error`.
+ */
+export function formErrors(prefix: string, errors: UserError[]) {
+  return {
+    described: (field: string) => {
+      const has = errorsOf(errors, field).length > 0;
+      return { 'aria-invalid': has, 'aria-describedby': has ? `${prefix}-${field}-error` : undefined };
+    },
+    fieldErrors: (field: string) => <FieldErrors id={`${prefix}-${field}-error`} errors={errorsOf(errors, field)} />,
+  };
+}
+
 /** The dismissable notice of the admin pages. */
 export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
   const { t } = useTranslation();
