@@ -557,7 +557,7 @@ function LiveDataSlide({ query, view, path, title }: { query: string; view: Brie
     return <p className="hint">{t('state.loading')}</p>;
   }
   if (view === 'KPI') {
-    return <p className="kpi" data-testid="kpi-value">{number(kpiOf(data, path))}</p>;
+    return <p className="slide-kpi" data-testid="kpi-value">{number(kpiOf(data, path))}</p>;
   }
   if (view === 'BAR' || view === 'LINE') {
     const option = {
