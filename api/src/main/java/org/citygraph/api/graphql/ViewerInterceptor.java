@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.citygraph.api.event.RealtimeProperties;
+import org.citygraph.api.event.SharedSubscriptions;
 import org.citygraph.api.security.TokenAuthenticator;
 import org.citygraph.api.security.Viewers;
 import org.citygraph.api.websocket.WebSocketSessions;
@@ -44,8 +45,11 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
     private final TokenAuthenticator tokens;
     private final WebSocketSessions sessions;
     private final RealtimeProperties properties;
+    private final SharedSubscriptions sharing;
 
-    public ViewerInterceptor(TokenAuthenticator tokens, WebSocketSessions sessions, RealtimeProperties properties) {
+    public ViewerInterceptor(TokenAuthenticator tokens, WebSocketSessions sessions, RealtimeProperties properties,
+                             SharedSubscriptions sharing) {
+        this.sharing = sharing;
         this.tokens = tokens;
         this.sessions = sessions;
         this.properties = properties;
@@ -113,16 +117,21 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
         }
         var sessionId = ws.getSessionInfo().getId();
         var address = ws.getSessionInfo().getRemoteAddress();
+        // A shared execution serves many connections: it must not close the first one's on their behalf.
+        var shared = sharing.shareable(request);
         request.configureExecutionInput((input, builder) -> {
             input.getGraphQLContext().put(VIEWER, viewer);
             if (address != null) {
                 input.getGraphQLContext().put(CLIENT_ADDRESS, address.getAddress().getHostAddress());
             }
-            input.getGraphQLContext().put(SESSION_ID, sessionId);
+            if (!shared) {
+                input.getGraphQLContext().put(SESSION_ID, sessionId);
+            }
             return input;
         });
         var id = request.getId();
-        return chain.next(request).map(response -> {
+        var execution = shared ? sharing.subscribe(request, viewer, sessionId, () -> chain.next(request)) : chain.next(request);
+        return execution.map(response -> {
             if (response.getExecutionResult().getData() instanceof org.reactivestreams.Publisher<?> publisher) {
                 active.add(id);
                 return response.transform(b -> b.data(Flux.from(publisher).doFinally(s -> active.remove(id))));

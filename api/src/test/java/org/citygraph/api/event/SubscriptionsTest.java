@@ -37,6 +37,9 @@ class SubscriptionsTest extends ApiTest {
     @Autowired
     EventBus bus;
 
+    @Autowired
+    SharedSubscriptions shared;
+
     final List<Disposable> subscriptions = new ArrayList<>();
     final List<WebSocketGraphQlClient> clients = new ArrayList<>();
 
@@ -134,6 +137,56 @@ class SubscriptionsTest extends ApiTest {
         assertThat(status.get("kind")).isEqualTo("STATUS_CHANGED");
         assertThat(status.get("changedFields")).isEqualTo(List.of("status"));
         assertThat(cityHigh.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    /** Subscribes to the live stream only (no {@code after}) with a fixed document, and collects the events. */
+    BlockingQueue<Map<String, Object>> liveIssueEvents(WebSocketGraphQlClient client, String document) {
+        var queue = new LinkedBlockingQueue<Map<String, Object>>();
+        subscriptions.add(client.document(document).executeSubscription()
+                .map(r -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> event = r.field("issueChanged").toEntity(Map.class);
+                    return event;
+                })
+                .subscribe(queue::add, e -> queue.add(Map.of("error", String.valueOf(e.getMessage())))));
+        return queue;
+    }
+
+    @Test
+    void identicalLiveSubscriptionsShareOneExecutionAndEveryViewerSeesOnlyWhatItMay() throws Exception {
+        int running = shared.executions();
+        var document = "subscription { issueChanged(filter: {districtIds: [\"dst_gayagok\"]}) { seq kind issue { id visibility } } }";
+        var first = liveIssueEvents(client(null), document);
+        var second = liveIssueEvents(client(null), document);
+        var staff = liveIssueEvents(client(token(Viewer.Role.STAFF)), document);
+        // The two anonymous visitors share one execution; the staff member, who sees more, has its own.
+        for (int i = 0; i < 100 && shared.executions() < running + 2; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(shared.executions()).isEqualTo(running + 2);
+        // Live only: wait until every subscriber receives one change, then count from there.
+        var ready = createIssue("공유 구독 준비 " + System.nanoTime(), "PUBLIC", "dst_gayagok", "LOW");
+        for (var queue : List.of(first, second, staff)) {
+            assertThat(issueId(next(queue))).isEqualTo(ready);
+        }
+
+        var internal = createIssue("공유 구독 내부 " + System.nanoTime(), "INTERNAL", "dst_gayagok", "LOW");
+        var open = createIssue("공유 구독 공개 " + System.nanoTime(), "PUBLIC", "dst_gayagok", "LOW");
+        assertThat(issueId(next(first))).isEqualTo(open);
+        assertThat(issueId(next(second))).isEqualTo(open);
+        assertThat(issueId(next(staff))).isEqualTo(internal);
+        assertThat(issueId(next(staff))).isEqualTo(open);
+        assertThat(first.poll(300, TimeUnit.MILLISECONDS)).as("nothing internal for anonymous visitors").isNull();
+
+        // One subscriber leaving stops nothing for the other; the last one leaving ends the execution.
+        subscriptions.remove(0).dispose();
+        var later = createIssue("공유 구독 이후 " + System.nanoTime(), "PUBLIC", "dst_gayagok", "LOW");
+        assertThat(issueId(next(second))).isEqualTo(later);
+        subscriptions.forEach(Disposable::dispose);
+        for (int i = 0; i < 100 && shared.executions() > running; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(shared.executions()).isEqualTo(running);
     }
 
     @Test
