@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.citygraph.api.websocket.SerializedPayload;
 import org.citygraph.api.websocket.WebSocketSessions;
 import org.citygraph.graph.Viewer;
 import org.reactivestreams.Publisher;
@@ -32,7 +33,6 @@ import reactor.core.publisher.ConnectableFlux;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
 /**
  * One GraphQL execution for every subscriber who asked the same thing: the same document,
@@ -161,18 +161,14 @@ public class SharedSubscriptions {
         }
     }
 
-    /** A result whose data is serialized once, for all the subscribers that receive it. */
+    /** A result serialized once, for all the subscribers that receive it. */
     private static final class Serialized implements ExecutionResult {
         private final ExecutionResult result;
-        private final Map<String, Object> specification;
+        private final SerializedPayload specification;
 
         Serialized(ExecutionResult result, JsonMapper json) {
             this.result = result;
-            var specification = new LinkedHashMap<>(result.toSpecification());
-            if (specification.get("data") != null) {
-                specification.put("data", new RawValue(json.writeValueAsString(specification.get("data"))));
-            }
-            this.specification = specification;
+            this.specification = new SerializedPayload(result.toSpecification(), json);
         }
 
         @Override

@@ -10,7 +10,6 @@ import org.citygraph.api.graphql.QueryLimitsProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
@@ -28,7 +27,7 @@ class WebSocketConfiguration {
     @Bean
     GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, RealtimeProperties properties) {
         SessionSchedulers.install();
-        return new GraphQlWebSocketHandler(handler, new JacksonJsonHttpMessageConverter(),
+        return new GraphQlWebSocketHandler(handler, new WebSocketMessageConverter(),
                 properties.connectionInitTimeout(), properties.keepAlive());
     }
 
