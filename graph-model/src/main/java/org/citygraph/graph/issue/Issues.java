@@ -202,7 +202,7 @@ public final class Issues {
         params.put("viewer", viewer.asParameter());
         if (by == IssueCount.Dimension.DISTRICT && OpenIssueCounts.covers(f)) {
             var counted = OpenIssueCounts.readParameters(viewer.asParameter());
-            return graph.read(tx -> tx.run(OpenIssueCounts.READ, counted).list(r -> new IssueCount(r.get("key").asString(),
+            return graph.readOne(OpenIssueCounts.READ, counted, rows -> rows.list(r -> new IssueCount(r.get("key").asString(),
                     r.get("label").asString(), r.get("count").asLong())));
         }
         String cypher;
@@ -221,7 +221,7 @@ public final class Issues {
                 case DISTRICT -> throw new IllegalStateException();
             };
         }
-        return graph.read(tx -> tx.run(cypher, params).list(r -> new IssueCount(r.get("key").asString(),
+        return graph.readOne(cypher, params, rows -> rows.list(r -> new IssueCount(r.get("key").asString(),
                 r.get("label").asString(), r.get("count").asLong())));
     }
 

@@ -52,9 +52,9 @@ public final class Reads {
         var params = new HashMap<>(compiler.parameters());
         params.put("ids", List.copyOf(ids));
         params.put("viewer", viewer.asParameter());
-        return graph.read(tx -> {
+        return graph.readOne(cypher, params, rows -> {
             var result = new LinkedHashMap<String, Loaded>();
-            tx.run(cypher, params).forEachRemaining(r -> result.put(r.get("id").asString(), load(type, r.get("value"), selection)));
+            rows.forEachRemaining(r -> result.put(r.get("id").asString(), load(type, r.get("value"), selection)));
             return result;
         });
     }
@@ -79,10 +79,10 @@ public final class Reads {
         var params = new HashMap<>(compiler.parameters());
         params.put("ids", List.copyOf(parentIds));
         params.put("viewer", viewer.asParameter());
-        return graph.read(tx -> {
+        return graph.readOne(cypher, params, rows -> {
             var result = new LinkedHashMap<String, Object>();
             parentIds.forEach(id -> result.put(id, empty(relation, page)));
-            tx.run(cypher, params).forEachRemaining(r -> result.put(r.get("id").asString(), value(branch, r.get("value"))));
+            rows.forEachRemaining(r -> result.put(r.get("id").asString(), value(branch, r.get("value"))));
             return result;
         });
     }
@@ -120,6 +120,10 @@ public final class Reads {
         params.putAll(compiler.parameters());
         params.putAll(keyset.parameters());
         params.put("viewer", viewer.asParameter());
+        if (!count) {
+            return graph.readOne(cypher, params,
+                    rows -> Page.of(rows.list(r -> load(type, r.get("value"), selection)), page, cursor(type, root.sortProperty()), null));
+        }
         return graph.read(tx -> {
             var items = tx.run(cypher, params).list(r -> load(type, r.get("value"), selection));
             Long total = count ? tx.run(countCypher, params).single().get("total").asLong() : null;
