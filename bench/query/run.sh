@@ -12,7 +12,8 @@
 #   START_YARDSTICK 1: when YARDSTICK_URL does not answer and is the local default, start bench/yardstick
 #     (npm ci first if its node_modules is missing) against NEO4J_URI (bolt://127.0.0.1:7687) with
 #     NEO4J_PASSWORD or the contents of NEO4J_PASSWORD_FILE (bench/data/neo4j/bolt-password); stop it at the end.
-#   START_CITYGRAPH 0: 1 to start api/target/citygraph.jar the same way (CITYGRAPH_ARGS, JAVA_OPTS) and stop it at the end.
+#   START_CITYGRAPH 0: 1 to start CITYGRAPH_JAR (api/target/citygraph.jar) the same way (CITYGRAPH_ARGS, JAVA_OPTS)
+#     and stop it at the end; another jar compares two builds on the same data.
 #   RESULTS_DIR bench/results
 set -euo pipefail
 
@@ -85,10 +86,11 @@ trap cleanup EXIT
 # --- servers -----------------------------------------------------------------------------------------
 if [[ " $SERVERS " == *" citygraph "* ]] && ! answers "$CITYGRAPH_URL"; then
   if [ "$START_CITYGRAPH" = "1" ]; then
-    [ -f "$ROOT/api/target/citygraph.jar" ] || { echo "api/target/citygraph.jar is missing: build it first" >&2; exit 1; }
+    CITYGRAPH_JAR="${CITYGRAPH_JAR:-$ROOT/api/target/citygraph.jar}"
+    [ -f "$CITYGRAPH_JAR" ] || { echo "$CITYGRAPH_JAR is missing: build it first" >&2; exit 1; }
     log "starting CityGraph (log: $WORK/citygraph.log); generating the large graph can take minutes"
     # shellcheck disable=SC2086
-    (cd "$ROOT" && exec java ${JAVA_OPTS:-} -jar api/target/citygraph.jar $CITYGRAPH_ARGS) >"$WORK/citygraph.log" 2>&1 &
+    (cd "$ROOT" && exec java ${JAVA_OPTS:-} -jar "$CITYGRAPH_JAR" $CITYGRAPH_ARGS) >"$WORK/citygraph.log" 2>&1 &
     STARTED_PIDS+=("$!")
     wait_for "$CITYGRAPH_URL" "${CITYGRAPH_START_TIMEOUT:-1800}" "$!" || { echo "CityGraph did not come up; see $WORK/citygraph.log" >&2; exit 1; }
   else

@@ -24,6 +24,8 @@ public final class Graph {
     private final Driver driver;
     private final SessionConfig readConfig;
     private final SessionConfig writeConfig;
+    private static final int READ_ATTEMPTS = 5;
+
     private final LongAdder statements = new LongAdder();
 
     public Graph(Driver driver, String database) {
@@ -41,6 +43,38 @@ public final class Graph {
         try (var session = driver.session(readConfig)) {
             return session.executeRead(tx -> work.apply(new Tx(tx)));
         }
+    }
+
+    /**
+     * Runs one read statement as an auto-commit transaction and maps its result, which {@code mapper}
+     * must read to the end. One round trip (RUN and PULL pipelined) where a transaction function costs
+     * three (BEGIN, RUN and PULL, COMMIT): for the reads that are one statement anyway (a request's
+     * nodes by id, a relationship for many parents, a page without its total) that is most of what
+     * the driver and Bolt cost per request. Retried on transient failures, as transaction functions are.
+     */
+    public <T> T readOne(String cypher, Map<String, Object> parameters, Function<Result, T> mapper) {
+        RuntimeException failure = null;
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+            statements.increment();
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("Cypher: {}", cypher.replaceAll("\\s+", " "));
+            }
+            try (var session = driver.session(readConfig)) {
+                return mapper.apply(session.run(cypher, parameters));
+            } catch (RuntimeException e) {
+                if (!(e instanceof org.neo4j.driver.exceptions.RetryableException)) {
+                    throw e;
+                }
+                failure = e;
+                try {
+                    Thread.sleep(50L << attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw failure;
     }
 
     /** Runs {@code work} in a write transaction, committed when it returns, rolled back when it throws. */

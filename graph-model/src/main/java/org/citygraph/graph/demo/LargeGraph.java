@@ -12,6 +12,7 @@ import java.util.function.IntFunction;
 import org.citygraph.graph.Graph;
 import org.citygraph.graph.issue.IssueCategory;
 import org.citygraph.graph.issue.IssueStatus;
+import org.citygraph.graph.issue.OpenIssueCounts;
 import org.citygraph.graph.issue.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,7 +175,10 @@ public final class LargeGraph {
         write(graph, EVIDENCE, issues, n -> Map.of("datasetId", "dts_gen-" + (n % datasets),
                 "issueId", issueId(random.nextInt(issues))), "evidence links");
 
-        graph.write(tx -> tx.run(MARK, Map.of("issues", issues)).consume());
+        graph.write(tx -> {
+            OpenIssueCounts.refreshAll(tx);
+            return tx.run(MARK, Map.of("issues", issues)).consume();
+        });
         long relationships = graph.read(tx -> tx.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong());
         LOG.info("Generated the large graph in {} s: {} issues, {} agencies, {} relationships in the graph",
                 (System.nanoTime() - started) / 1_000_000_000, issues, agencies, relationships);

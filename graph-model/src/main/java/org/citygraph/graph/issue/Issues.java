@@ -200,6 +200,11 @@ public final class Issues {
         var params = new HashMap<String, Object>();
         params.put("f", IssueQueries.parameters(f));
         params.put("viewer", viewer.asParameter());
+        if (by == IssueCount.Dimension.DISTRICT && OpenIssueCounts.covers(f)) {
+            var counted = OpenIssueCounts.readParameters(viewer.asParameter());
+            return graph.readOne(OpenIssueCounts.READ, counted, rows -> rows.list(r -> new IssueCount(r.get("key").asString(),
+                    r.get("label").asString(), r.get("count").asLong())));
+        }
         String cypher;
         if (by == IssueCount.Dimension.DISTRICT) {
             var where = IssueQueries.predicates(f, Anchor.ALL);
@@ -216,7 +221,7 @@ public final class Issues {
                 case DISTRICT -> throw new IllegalStateException();
             };
         }
-        return graph.read(tx -> tx.run(cypher, params).list(r -> new IssueCount(r.get("key").asString(),
+        return graph.readOne(cypher, params, rows -> rows.list(r -> new IssueCount(r.get("key").asString(),
                 r.get("label").asString(), r.get("count").asLong())));
     }
 
@@ -269,6 +274,7 @@ public final class Issues {
         Existence.require(tx, NodeType.DISTRICT, distinct(draft.districtIds()), "districtIds");
         Existence.require(tx, NodeType.AGENCY, distinct(draft.involvedAgencyIds()), "involvedAgencyIds");
         var issue = Issue.from(tx.run(CREATE, params).single().get("i"));
+        OpenIssueCounts.refresh(tx, distinct(draft.districtIds()));
         var related = new ArrayList<String>(distinct(draft.districtIds()));
         related.add(draft.ownerId());
         related.addAll(distinct(draft.involvedAgencyIds()));
@@ -304,6 +310,9 @@ public final class Issues {
                 return new Written<>(current, List.of());
             }
             var issue = Issue.from(tx.run(UPDATE, Map.of("id", id, "props", props)).single().get("i"));
+            if (changed.contains("visibility")) {
+                OpenIssueCounts.refresh(tx, OpenIssueCounts.districtsOf(tx, id));
+            }
             var related = changes.ownerId() == null ? List.<String>of() : List.of(changes.ownerId());
             var events = Outbox.append(tx, actor, List.of(new Outbox.Pending(EventKind.ISSUE_UPDATED, id, related, changed)));
             return new Written<>(issue, events);
@@ -330,6 +339,9 @@ public final class Issues {
             params.put("byId", actor.userId());
             params.put("note", note);
             var issue = Issue.from(tx.run(CHANGE_STATUS, params).single().get("i"));
+            if (current.status().isOpen() != to.isOpen()) {
+                OpenIssueCounts.refresh(tx, OpenIssueCounts.districtsOf(tx, id));
+            }
             var events = Outbox.append(tx, actor,
                     List.of(new Outbox.Pending(EventKind.ISSUE_STATUS_CHANGED, id, List.of(), List.of("status"))));
             return new Written<>(issue, events);
@@ -352,6 +364,7 @@ public final class Issues {
             params.put("datasetIds", targets.getOrDefault(NodeType.DATASET, List.of()));
             params.put("issueIds", targets.getOrDefault(NodeType.ISSUE, List.of()));
             var issue = Issue.from(tx.run(LINK, params).single().get("i"));
+            OpenIssueCounts.refresh(tx, targets.getOrDefault(NodeType.DISTRICT, List.of()));
             var events = Outbox.append(tx, actor,
                     List.of(new Outbox.Pending(EventKind.ISSUE_LINKED, id, distinct(targetIds), List.of())));
             return new Written<>(issue, events);
@@ -359,10 +372,11 @@ public final class Issues {
     }
 
     public Written<Issue> unlink(Viewer actor, String id, List<String> targetIds) {
-        byType(targetIds, id);
+        var targets = byType(targetIds, id);
         return graph.write(tx -> {
             lock(tx, actor, id);
             var issue = Issue.from(tx.run(UNLINK, Map.of("id", id, "targetIds", distinct(targetIds))).single().get("i"));
+            OpenIssueCounts.refresh(tx, targets.getOrDefault(NodeType.DISTRICT, List.of()));
             var events = Outbox.append(tx, actor,
                     List.of(new Outbox.Pending(EventKind.ISSUE_UNLINKED, id, distinct(targetIds), List.of())));
             return new Written<>(issue, events);

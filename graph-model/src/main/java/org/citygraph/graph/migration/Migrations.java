@@ -31,7 +31,8 @@ public final class Migrations {
             "V005__audit.cypher",
             "V006__indicators.cypher",
             "V007__complaints.cypher",
-            "V008__briefings.cypher");
+            "V008__briefings.cypher",
+            "V010__open_issue_counts.cypher");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.citygraph.graph.Keyset;
 import org.citygraph.graph.NodeType;
+import org.citygraph.graph.Viewer;
 import org.citygraph.graph.ViewerRules;
 import org.citygraph.graph.issue.IssueFilter;
 import org.citygraph.graph.issue.IssueOrder;
@@ -38,11 +39,17 @@ final class ReadCompiler {
                     "updateFrequency", "license", "distributionUrl", "mediaType", "modifiedAt", "accessLevel", "createdAt"),
             NodeType.NEWS_ITEM, List.of("title", "link", "guid", "source", "language", "publishedAt", "summary", "summaryHtml"));
 
+    private final Viewer viewer;
     private final Map<String, Object> parameters = new HashMap<>();
     private final List<String> prefixes = new ArrayList<>();
     private final List<String> carried = new ArrayList<>();
     private final java.util.IdentityHashMap<PageArgs, String> textLookups = new java.util.IdentityHashMap<>();
     private int counter;
+
+    /** A compiler for one viewer: the visibility rules are written as they read for that viewer. */
+    ReadCompiler(Viewer viewer) {
+        this.viewer = viewer;
+    }
 
     Map<String, Object> parameters() {
         return parameters;
@@ -86,7 +93,7 @@ final class ReadCompiler {
         var t = fresh();
         var pattern = relation.pattern(source, t);
         var scope = scope(source);
-        var visible = visibility(relation.target(), t);
+        var visible = visibility(relation.target(), t, viewer);
         switch (relation.kind()) {
             case ONE -> {
                 var child = node(t, relation.target(), branch.selection(), List.of());
@@ -122,7 +129,7 @@ final class ReadCompiler {
             sortProperty = order.field().property();
             descending = order.descending();
         } else {
-            conditions = v -> List.of(visibility(target, v));
+            conditions = v -> List.of(visibility(target, v, viewer));
             sortProperty = defaultSort(target);
             descending = target == NodeType.DATASET || target == NodeType.NEWS_ITEM;
         }
@@ -171,7 +178,7 @@ final class ReadCompiler {
         parameters.put(prefix + "f", IssueQueries.parameters(filter));
         var textHits = textLookups.get(args);
         return v -> {
-            var conditions = new ArrayList<>(IssueQueries.nestedPredicates(filter, v, prefix + "f"));
+            var conditions = new ArrayList<>(ViewerRules.forViewer(IssueQueries.nestedPredicates(filter, v, prefix + "f"), v, viewer));
             if (textHits != null) {
                 conditions.replaceAll(c -> c.equals(v + " IN textHits") ? v + " IN " + textHits : c);
             }
@@ -202,10 +209,10 @@ final class ReadCompiler {
         return carried.isEmpty() ? "" : ", " + String.join(", ", carried);
     }
 
-    static String visibility(NodeType type, String variable) {
+    static String visibility(NodeType type, String variable, Viewer viewer) {
         return switch (type) {
-            case ISSUE -> ViewerRules.issue(variable);
-            case DATASET -> ViewerRules.dataset(variable);
+            case ISSUE -> ViewerRules.issue(variable, viewer);
+            case DATASET -> ViewerRules.dataset(variable, viewer);
             default -> "true";
         };
     }

@@ -16,6 +16,7 @@ import org.citygraph.graph.NodeType;
 import org.citygraph.graph.Page;
 import org.citygraph.graph.PageRequest;
 import org.citygraph.graph.Viewer;
+import org.citygraph.graph.ViewerRules;
 import org.citygraph.graph.agency.Agency;
 import org.citygraph.graph.dataset.Dataset;
 import org.citygraph.graph.district.District;
@@ -42,18 +43,18 @@ public final class Reads {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        var compiler = new ReadCompiler();
+        var compiler = new ReadCompiler(viewer);
         compiler.prepare(selection);
         var part = compiler.node("t", type, selection, List.of());
         var cypher = compiler.prefix() + "UNWIND $ids AS id\nMATCH (t:" + type.label() + " {id: id})"
-                + ReadCompiler.where(List.of(ReadCompiler.visibility(type, "t"))) + "\n" + part.clauses()
+                + ReadCompiler.where(List.of(ReadCompiler.visibility(type, "t", viewer))) + "\n" + part.clauses()
                 + "RETURN id, " + part.expression() + " AS value";
         var params = new HashMap<>(compiler.parameters());
         params.put("ids", List.copyOf(ids));
         params.put("viewer", viewer.asParameter());
-        return graph.read(tx -> {
+        return graph.readOne(cypher, params, rows -> {
             var result = new LinkedHashMap<String, Loaded>();
-            tx.run(cypher, params).forEachRemaining(r -> result.put(r.get("id").asString(), load(type, r.get("value"), selection)));
+            rows.forEachRemaining(r -> result.put(r.get("id").asString(), load(type, r.get("value"), selection)));
             return result;
         });
     }
@@ -69,7 +70,7 @@ public final class Reads {
             return Map.of();
         }
         var branch = new Selection.Branch("value", relation, page, selection);
-        var compiler = new ReadCompiler();
+        var compiler = new ReadCompiler(viewer);
         compiler.prepare(new Selection(java.util.Set.of("id"), List.of(branch)));
         var clauses = new StringBuilder();
         var expression = compiler.branch("v", branch, "bvalue", clauses);
@@ -78,10 +79,10 @@ public final class Reads {
         var params = new HashMap<>(compiler.parameters());
         params.put("ids", List.copyOf(parentIds));
         params.put("viewer", viewer.asParameter());
-        return graph.read(tx -> {
+        return graph.readOne(cypher, params, rows -> {
             var result = new LinkedHashMap<String, Object>();
             parentIds.forEach(id -> result.put(id, empty(relation, page)));
-            tx.run(cypher, params).forEachRemaining(r -> result.put(r.get("id").asString(), value(branch, r.get("value"))));
+            rows.forEachRemaining(r -> result.put(r.get("id").asString(), value(branch, r.get("value"))));
             return result;
         });
     }
@@ -91,10 +92,10 @@ public final class Reads {
      * asked for, in a second one in the same transaction.
      */
     public Page<Loaded> page(Viewer viewer, NodeType type, RootQuery root, PageRequest page, boolean count, Selection selection) {
-        var compiler = new ReadCompiler();
+        var compiler = new ReadCompiler(viewer);
         var v = root.variable();
         var keyset = Keyset.of(v, root.sortProperty(), root.descending(), page);
-        var pageWhere = new ArrayList<>(root.where());
+        var pageWhere = new ArrayList<>(ViewerRules.forViewer(root.where(), v, viewer));
         pageWhere.add(keyset.predicate());
         if (!root.distinct()) {
             // Lets the planner walk the sort property's index in order and stop after one page.
@@ -114,11 +115,15 @@ public final class Reads {
         var cypher = compiler.prefix() + rootPrefix + root.match() + ReadCompiler.where(pageWhere)
                 + "\nWITH " + (root.distinct() ? "DISTINCT " : "") + v + with + " ORDER BY " + keyset.orderBy() + " LIMIT $limit\n"
                 + part.clauses() + "RETURN " + part.expression() + " AS value";
-        var countCypher = root.prefix() + root.match() + ReadCompiler.where(root.where()) + "\nRETURN count(DISTINCT " + v + ") AS total";
+        var countCypher = root.prefix() + root.match() + ReadCompiler.where(ViewerRules.forViewer(root.where(), v, viewer)) + "\nRETURN count(DISTINCT " + v + ") AS total";
         var params = new HashMap<String, Object>(root.parameters());
         params.putAll(compiler.parameters());
         params.putAll(keyset.parameters());
         params.put("viewer", viewer.asParameter());
+        if (!count) {
+            return graph.readOne(cypher, params,
+                    rows -> Page.of(rows.list(r -> load(type, r.get("value"), selection)), page, cursor(type, root.sortProperty()), null));
+        }
         return graph.read(tx -> {
             var items = tx.run(cypher, params).list(r -> load(type, r.get("value"), selection));
             Long total = count ? tx.run(countCypher, params).single().get("total").asLong() : null;
