@@ -2,6 +2,7 @@ package org.citygraph.feeds.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import org.citygraph.graph.feed.Feeds;
 import org.citygraph.graph.news.NewsWrites;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Ingestion throughput, outside the test suite (run by bench/feeds/run.sh):
@@ -47,7 +49,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class IngestBenchmark {
 
-    static final int ITEMS_PER_FEED = 20;
+    /** Items per feed, hence per write transaction; {@code -Dbench.items=100} shows what larger transactions would save. */
+    static final int ITEMS_PER_FEED = Integer.getInteger("bench.items", 20);
     static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
 
     public static void main(String[] args) throws Exception {
@@ -112,11 +115,15 @@ public final class IngestBenchmark {
         // warm-up on a tenth, measured on the rest
         int warm = count / 10;
         run(ingestor, registered.subList(0, warm), 4);
+        // CPU time as well as wall time: colleagues share this 2-core machine, and CPU per item moves less with their load
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         long items = run(ingestor, registered.subList(warm, count), 4);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("fetch + parse + link + write: %,.0f items/s (%,d new items from %d feeds in %.1f s; 4 threads)%n",
-                items / seconds, items, count - warm, seconds);
+        double cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1e6;
+        System.out.printf("fetch + parse + link + write: %,.0f items/s (%,d new items from %d feeds in %.1f s; 4 threads; "
+                + "%.2f ms of CPU per item in this JVM)%n", items / seconds, items, count - warm, seconds, cpuMillis / items);
     }
 
     static long run(FeedIngestor ingestor, List<Feed> feeds, int threads) throws Exception {
