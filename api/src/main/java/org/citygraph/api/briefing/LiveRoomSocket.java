@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -102,6 +103,7 @@ class LiveRoomSocket implements WebSocketHandler, DisposableBean {
         private boolean closed;
         private CloseStatus closeWhenSent;
         volatile boolean attached;
+        volatile ScheduledFuture<?> expiry;
 
         Connection(WebSocketSession session, Viewer viewer, String briefingId, Instant expiresAt) {
             this.session = session;
@@ -232,7 +234,7 @@ class LiveRoomSocket implements WebSocketHandler, DisposableBean {
         connection.attached = true;
         if (connection.expiresAt != null) {
             long delay = Math.max(0, Duration.between(Instant.now(), connection.expiresAt).toMillis());
-            closer.schedule(() -> connection.refuse(TOKEN_EXPIRED, "UNAUTHENTICATED", "The token expired: log in again."),
+            connection.expiry = closer.schedule(() -> connection.refuse(TOKEN_EXPIRED, "UNAUTHENTICATED", "The token expired: log in again."),
                     delay, TimeUnit.MILLISECONDS);
         }
     }
@@ -346,7 +348,14 @@ class LiveRoomSocket implements WebSocketHandler, DisposableBean {
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         var connection = connections.remove(session.getId());
-        if (connection != null && connection.attached) {
+        if (connection == null) {
+            return;
+        }
+        var expiry = connection.expiry;
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
+        if (connection.attached) {
             rooms.detach(connection.briefingId, connection);
         }
     }
