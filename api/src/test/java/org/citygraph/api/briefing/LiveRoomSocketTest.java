@@ -298,4 +298,23 @@ class LiveRoomSocketTest extends ApiTest {
         assertThat(again.next(f -> true).path("code").asText()).isEqualTo("FORBIDDEN");
         assertThat(again.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4403);
     }
+
+    @Test
+    void theLiveSocketSendsItsSmallFramesUncompressed() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET /api/briefings/brf_nowhere/live HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            var head = new StringBuilder();
+            for (var line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.append(line).append('\n');
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 101").doesNotContainIgnoringCase("permessage-deflate");
+        }
+    }
 }
