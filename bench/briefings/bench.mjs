@@ -74,7 +74,7 @@ for (let r = 0; r < ROOMS; r++) {
   await gql(host.token, `mutation($i: AddBriefingSlidesInput!) { addBriefingSlides(input: $i) { errors { code } } }`,
     { i: { briefingId: id, slides } });
   await gql(host.token, `mutation($id: ID!) { startBriefing(id: $id) { errors { code } } }`, { id });
-  rooms.push({ id, members: [], slideSent: new Map() });
+  rooms.push({ id, members: [], slideLog: [] });
 }
 console.log(`set up ${ROOMS} live briefings in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
 
@@ -114,7 +114,7 @@ const BATCH = 100;
 const members = [];
 for (const room of rooms) {
   for (const person of people) {
-    members.push({ room, person });
+    members.push({ room, person, slideSeen: 0 });
   }
 }
 /** What a participant receives: a room event, as GraphQL gives it or as the live socket does. */
@@ -127,10 +127,18 @@ function receive(member, event) {
       received.chat++;
     }
   } else if (event.kind === 'SLIDE_CHANGED') {
-    const sent = member.room.slideSent.get(event.slide);
-    if (sent !== undefined && sent.measured) {
-      samples.slide.push(now - sent.at);
-      received.slide++;
+    // slide changes arrive in the order they were sent: match each with the next one sent to that slide
+    const log = member.room.slideLog;
+    while (member.slideSeen < log.length && log[member.slideSeen].position !== event.slide) {
+      member.slideSeen++;
+    }
+    const sent = log[member.slideSeen];
+    if (sent !== undefined) {
+      member.slideSeen++;
+      if (sent.measured) {
+        samples.slide.push(now - sent.at);
+        received.slide++;
+      }
     }
   }
 }
@@ -230,7 +238,7 @@ for (const room of rooms) {
       const mine = tick % 5 === 0 ? 'slide' : 'chat'; // 2 slide changes and 8 chat messages a second per room
       if (mine === 'slide') {
         slide = (slide + 1) % SLIDES;
-        room.slideSent.set(slide, { at: performance.now(), measured: measuring });
+        room.slideLog.push({ position: slide, at: performance.now(), measured: measuring });
         if (measuring) {
           expected.slide += room.members.length;
         }
