@@ -3,14 +3,14 @@ import { Link, useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../api/gql';
-import type { BriefingDetailQuery, BriefingEventsSubscription, BriefingSlideView } from '../api/gql/graphql';
+import type { BriefingDetailQuery, BriefingSlideView } from '../api/gql/graphql';
 import { useSession } from '../api/SessionContext';
 import { writeHeaders } from '../api/session';
 import { useCoalesced, useIssueEvents } from '../api/LiveContext';
 import { NotFound, QueryState } from '../components/States';
 import { Chart } from '../components/Chart';
 import { useFormat } from '../i18n/format';
-import { RoomSocket } from '../briefing/socket';
+import { RoomSocket, type LiveChat, type LiveRoom } from '../briefing/socket';
 import { Mesh, type Peer, type SignalKind } from '../briefing/mesh';
 import { columnsOf, kpiOf, labelOf, rowsOf, shownSlide, valueOf } from '../briefing/slides';
 
@@ -55,62 +55,14 @@ const RecordDecision = graphql(`
   }
 `);
 
-export const RoomFields = graphql(`
-  fragment RoomFields on BriefingRoom {
-    presenterId currentSlide heartbeatSeconds meshLimit
-    participants { person { id name } host presenter handRaised media joinedAt }
-  }
-`);
-
-const JoinBriefing = graphql(`
-  mutation JoinBriefing($id: ID!) { joinBriefing(id: $id) { room { ...RoomFields } errors { code message } } }
-`);
-
-const LeaveBriefing = graphql(`
-  mutation LeaveBriefing($id: ID!) { leaveBriefing(id: $id) { errors { code } } }
-`);
-
-const Heartbeat = graphql(`
-  mutation BriefingHeartbeat($id: ID!) { briefingHeartbeat(id: $id) { errors { code } } }
-`);
-
-const SendChat = graphql(`
-  mutation SendBriefingChat($input: SendBriefingChatInput!) { sendBriefingChat(input: $input) { message { id } errors { code message } } }
-`);
-
-const SetHand = graphql(`
-  mutation SetBriefingHand($input: SetBriefingHandInput!) { setBriefingHand(input: $input) { errors { code } } }
-`);
-
-const ShowSlide = graphql(`
-  mutation ShowBriefingSlide($input: ShowBriefingSlideInput!) { showBriefingSlide(input: $input) { errors { code message } } }
-`);
-
 const Moderate = graphql(`
   mutation ModerateBriefing($input: ModerateBriefingInput!) { moderateBriefing(input: $input) { errors { code message } } }
 `);
 
-const Signal = graphql(`
-  mutation SendBriefingSignal($input: SendBriefingSignalInput!) { sendBriefingSignal(input: $input) { delivered errors { code } } }
-`);
-
-const Events = graphql(`
-  subscription BriefingEvents($id: ID!) {
-    briefingEvents(id: $id) {
-      kind subjectId slide at
-      actor { id name }
-      room { ...RoomFields }
-      chat { id text at author { id name } }
-      signal { fromId kind payload }
-    }
-  }
-`);
-
 type Briefing = NonNullable<BriefingDetailQuery['briefing']>;
 type Slide = Briefing['slides'][number];
-type RoomEvent = BriefingEventsSubscription['briefingEvents'];
-type Room = NonNullable<RoomEvent['room']>;
-type ChatLine = { id: string; text: string; at: string; author: { id: string; name?: string | null } };
+type Room = LiveRoom;
+type ChatLine = LiveChat;
 
 /** One briefing: its plan, the live room when it is open, and the minutes. */
 export function BriefingRoomScreen() {
@@ -189,7 +141,10 @@ function Plan({ briefing }: { briefing: Briefing }) {
   );
 }
 
-/** The room: video, people, slides and chat, over the room's own WebSocket. */
+/**
+ * The room: video, people, slides and chat, over the room's live socket (plain JSON, see
+ * `briefing/socket.ts`); moderation goes through GraphQL, where it is audited.
+ */
 function LiveRoom({ briefing, iceServers, selfId, onLeft, onSlidesChanged }: {
   briefing: Briefing;
   iceServers: { urls: string[]; username?: string | null; credential?: string | null }[];
@@ -198,6 +153,7 @@ function LiveRoom({ briefing, iceServers, selfId, onLeft, onSlidesChanged }: {
   onSlidesChanged: () => void;
 }) {
   const { t } = useTranslation();
+  const [, moderateMutation] = useMutation(Moderate);
   const [room, setRoom] = useState<Room | null>(null);
   const [chat, setChat] = useState<ChatLine[]>(briefing.chat.nodes);
   const [notice, setNotice] = useState<string | null>(null);
@@ -216,69 +172,82 @@ function LiveRoom({ briefing, iceServers, selfId, onLeft, onSlidesChanged }: {
   const id = briefing.id;
 
   useEffect(() => {
-    const socket = new RoomSocket();
-    socketRef.current = socket;
     let stream: MediaStream | null = null;
     let stopped = false;
-    const mesh = new Mesh({
-      selfId,
-      iceServers: iceServers.map((s) => ({ urls: s.urls, username: s.username ?? undefined, credential: s.credential ?? undefined })),
-      send: async (toId, kind, payload) => {
-        await socket.run(Signal, { input: { briefingId: id, toId, kind, payload } });
-      },
-      onStreams: (next) => setStreams(new Map(next)),
-    });
-    meshRef.current = mesh;
+    let mesh: Mesh | null = null;
     const peers = (r: Room): Peer[] => r.participants.map((p) => ({ id: p.person.id, media: p.media, presenter: p.presenter }));
     const apply = (r: Room | null | undefined) => {
       if (r) {
         setRoom(r);
-        mesh.update(peers(r));
+        mesh?.update(peers(r));
       }
     };
-    const unsubscribe = socket.subscribe(Events, { id }, (data) => {
-      const event = data.briefingEvents;
-      switch (event.kind) {
-        case 'CHAT':
-          if (event.chat) {
-            const line = event.chat;
-            setChat((lines) => (lines.some((l) => l.id === line.id) ? lines : [...lines.slice(-199), line]));
-          }
-          break;
-        case 'SLIDE_CHANGED':
-          setRoom((r) => (r ? { ...r, currentSlide: event.slide ?? r.currentSlide } : r));
-          break;
-        case 'SIGNAL':
-          if (event.signal) {
-            void mesh.receive(event.signal.fromId, event.signal.kind as SignalKind, event.signal.payload);
-          }
-          break;
-        case 'MUTE_REQUESTED':
-          if (event.subjectId === selfId) {
-            stream?.getAudioTracks().forEach((track) => { track.enabled = false; });
-            setMic(false);
-            setNotice(t('briefing.muteRequested', { name: event.actor?.name ?? '' }));
-          }
-          break;
-        case 'REMOVED':
-          apply(event.room);
-          if (event.subjectId === selfId) {
-            setNotice(t('briefing.removed'));
-            left.current();
-          }
-          break;
-        case 'ENDED':
-          setNotice(t('briefing.ended'));
-          left.current();
-          break;
-        case 'SLIDES_CHANGED':
-          apply(event.room);
-          slidesChanged.current();
-          break;
-        default:
-          apply(event.room);
+    const join = async () => {
+      const joined = await socket.ask({ type: 'join' });
+      if (joined.errors.length > 0) {
+        setNotice(joined.errors[0].message);
+        return undefined;
       }
-    }, (error) => setNotice(String((error as Error)?.message ?? error)));
+      apply(joined.room);
+      return joined.room?.heartbeatSeconds;
+    };
+    const socket = new RoomSocket(id, {
+      onEvent: (event) => {
+        switch (event.kind) {
+          case 'CHAT':
+            if (event.chat) {
+              const line = event.chat;
+              setChat((lines) => (lines.some((l) => l.id === line.id) ? lines : [...lines.slice(-199), line]));
+            }
+            break;
+          case 'SLIDE_CHANGED':
+            setRoom((r) => (r ? { ...r, currentSlide: event.slide ?? r.currentSlide } : r));
+            break;
+          case 'SIGNAL':
+            if (event.signal) {
+              void mesh?.receive(event.signal.fromId, event.signal.kind as SignalKind, event.signal.payload);
+            }
+            break;
+          case 'MUTE_REQUESTED':
+            if (event.subjectId === selfId) {
+              stream?.getAudioTracks().forEach((track) => { track.enabled = false; });
+              setMic(false);
+              setNotice(t('briefing.muteRequested', { name: event.actor?.name ?? '' }));
+            }
+            break;
+          case 'REMOVED':
+            apply(event.room);
+            if (event.subjectId === selfId) {
+              setNotice(t('briefing.removed'));
+              left.current();
+            }
+            break;
+          case 'ENDED':
+            setNotice(t('briefing.ended'));
+            left.current();
+            break;
+          case 'SLIDES_CHANGED':
+            apply(event.room);
+            slidesChanged.current();
+            break;
+          default:
+            apply(event.room);
+        }
+      },
+      // after a dropped connection, the hub has taken the person out: they come back in
+      onReady: (again) => { if (again && !stopped) { void join().catch(() => undefined); } },
+      onClosed: (_code, reason) => { if (!stopped && reason) { setNotice(reason); } },
+    });
+    socketRef.current = socket;
+    mesh = new Mesh({
+      selfId,
+      iceServers: iceServers.map((s) => ({ urls: s.urls, username: s.username ?? undefined, credential: s.credential ?? undefined })),
+      send: async (toId, kind, payload) => {
+        await socket.ask({ type: 'signal', toId, kind, payload });
+      },
+      onStreams: (next) => setStreams(new Map(next)),
+    });
+    meshRef.current = mesh;
 
     const begin = async () => {
       try {
@@ -291,23 +260,17 @@ function LiveRoom({ briefing, iceServers, selfId, onLeft, onSlidesChanged }: {
         return undefined;
       }
       setLocal(stream);
-      mesh.setLocalStream(stream);
-      const joined = await socket.run(JoinBriefing, { id });
-      if (joined.joinBriefing.errors.length > 0) {
-        setNotice(joined.joinBriefing.errors[0].message);
-        return undefined;
-      }
-      apply(joined.joinBriefing.room);
-      return joined.joinBriefing.room?.heartbeatSeconds;
+      mesh?.setLocalStream(stream);
+      return join();
     };
     let heartbeat: ReturnType<typeof setInterval> | undefined;
     // heartbeats as often as the hub asks (it takes out whoever stays silent for longer)
     const beat = (seconds: number) => {
       clearInterval(heartbeat);
       heartbeat = setInterval(() => {
-        void socket.run(Heartbeat, { id }).then((answer) => {
-          if (answer.briefingHeartbeat.errors.some((e) => e.code === 'NOT_IN_ROOM')) {
-            return socket.run(JoinBriefing, { id }).then((j) => apply(j.joinBriefing.room));
+        void socket.ask({ type: 'heartbeat' }).then((answer) => {
+          if (answer.errors.some((e) => e.code === 'NOT_IN_ROOM')) {
+            return join();
           }
           return undefined;
         }).catch(() => undefined);
@@ -321,10 +284,9 @@ function LiveRoom({ briefing, iceServers, selfId, onLeft, onSlidesChanged }: {
     return () => {
       stopped = true;
       clearInterval(heartbeat);
-      unsubscribe();
-      mesh.close();
+      mesh?.close();
       stream?.getTracks().forEach((track) => track.stop());
-      void socket.run(LeaveBriefing, { id }).catch(() => undefined).finally(() => socket.close());
+      void socket.ask({ type: 'leave' }).catch(() => undefined).finally(() => socket.close());
     };
     // one room session per briefing and person
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -343,14 +305,14 @@ function LiveRoom({ briefing, iceServers, selfId, onLeft, onSlidesChanged }: {
   };
   const show = (position: number) => {
     if (isPresenter) {
-      void socketRef.current?.run(ShowSlide, { input: { briefingId: id, position } });
+      void socketRef.current?.ask({ type: 'slide', position });
     } else {
       setFollow(false);
       setOwn(position);
     }
   };
   const moderate = (userId: string, action: 'MAKE_PRESENTER' | 'ASK_TO_MUTE' | 'REMOVE') =>
-    void socketRef.current?.run(Moderate, { input: { briefingId: id, userId, action } });
+    void moderateMutation({ input: { briefingId: id, userId, action } });
 
   return (
     <div className="room" data-testid="briefing-room">
@@ -369,8 +331,7 @@ function LiveRoom({ briefing, iceServers, selfId, onLeft, onSlidesChanged }: {
             <button type="button" className="button" aria-pressed={mic} onClick={() => toggle('audio')}>
               {mic ? t('briefing.micOff') : t('briefing.micOn')}
             </button>
-            <button type="button" className="button" onClick={() => void socketRef.current?.run(SetHand,
-              { input: { briefingId: id, raised: !me?.handRaised } })}>
+            <button type="button" className="button" onClick={() => void socketRef.current?.ask({ type: 'hand', raised: !me?.handRaised })}>
               {me?.handRaised ? t('briefing.lowerHand') : t('briefing.raiseHand')}
             </button>
             <button type="button" className="button" onClick={onLeft}>{t('briefing.leave')}</button>
@@ -417,8 +378,8 @@ function LiveRoom({ briefing, iceServers, selfId, onLeft, onSlidesChanged }: {
               </li>
             ))}
           </ul>
-          <ChatPanel lines={chat} onSend={(text) => socketRef.current!.run(SendChat, { input: { briefingId: id, text } })
-            .then((r) => r.sendBriefingChat.errors[0]?.message ?? null)} />
+          <ChatPanel lines={chat} onSend={(text) => socketRef.current!.ask({ type: 'chat', text })
+            .then((r) => r.errors[0]?.message ?? null)} />
         </div>
       </div>
     </div>

@@ -476,6 +476,16 @@ class BriefingController {
 
     @SubscriptionMapping
     Flux<BriefingRooms.RoomEvent> briefingEvents(@Argument String id, @ContextValue Viewer viewer) {
+        return rooms.events(listenable(id, viewer), viewer.userId());
+    }
+
+    /**
+     * The briefing whose room's events the viewer may receive (the subscription, or the live room
+     * socket): a person who may see it, was not removed, and it is live.
+     *
+     * @throws Forbidden when they may not; {@link InvalidInputException} (NOT_LIVE) when it is not live
+     */
+    Briefing listenable(String id, Viewer viewer) {
         requireUser(viewer);
         var briefing = visible(viewer, id).orElseThrow(() -> new Forbidden(false, "You may not enter this briefing."));
         if (briefing.removedIds().contains(viewer.userId())) {
@@ -484,7 +494,7 @@ class BriefingController {
         if (briefing.status() != BriefingStatus.LIVE) {
             throw new InvalidInputException("id", "NOT_LIVE", "The briefing is " + briefing.status() + ", not LIVE.");
         }
-        return rooms.events(briefing, viewer.userId());
+        return briefing;
     }
 
     // ------------------------------------------------------------------ helpers

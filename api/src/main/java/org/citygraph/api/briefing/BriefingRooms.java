@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.citygraph.graph.briefing.Briefing;
 import org.citygraph.graph.briefing.Briefings;
@@ -15,6 +20,7 @@ import org.citygraph.graph.briefing.Person;
 import org.citygraph.graph.briefing.Slide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +41,7 @@ import reactor.core.scheduler.Schedulers;
  * README's section on the SFU and scaling seam.
  */
 @Component
-public class BriefingRooms {
+public class BriefingRooms implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(BriefingRooms.class);
 
@@ -65,6 +71,18 @@ public class BriefingRooms {
                             ChatMessage chat, Integer slide, Signal signal, String toId) {
     }
 
+    /**
+     * A connection of the room's live socket ({@link LiveRoomSocket}). It takes the room's events as
+     * JSON frames, each serialized once for all of the room's connections (signals only for whom they
+     * are addressed to), and must send without blocking.
+     */
+    interface LiveListener {
+        String userId();
+
+        /** Sends a frame; {@code last} when the connection is to close after it (the briefing ended, or they were removed). */
+        void send(String frame, boolean last);
+    }
+
     /** The room's view of a person present. */
     private static final class Presence {
         final Person person;
@@ -87,6 +105,10 @@ public class BriefingRooms {
         final Map<String, Presence> present = new LinkedHashMap<>();
         final Sinks.Many<RoomEvent> sink = Sinks.many().multicast().directBestEffort();
         final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
+        final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
+        /** Events for the live sockets, in order; one delivery worker at a time drains them. */
+        final ConcurrentLinkedQueue<RoomEvent> outgoing = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean draining = new AtomicBoolean();
         volatile List<Slide> slides;
         String presenterId;
         Integer currentSlide;
@@ -119,17 +141,31 @@ public class BriefingRooms {
                   String toId) {
             var event = new RoomEvent(kind, id, now(), actor, subjectId, withRoom ? view() : null, chat, slide, signal, toId);
             sink.emitNext(event, (type, result) -> false);
+            if (!listeners.isEmpty()) {
+                outgoing.add(event);
+                if (draining.compareAndSet(false, true)) {
+                    liveDeliveries.execute(() -> drain(this));
+                }
+            }
         }
     }
 
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final Scheduler deliveries = Schedulers.boundedElastic();
+    /** Serializes and sends the live sockets' frames, off the emitting thread (the journal's writer serves every room). */
+    private final ExecutorService liveDeliveries = Executors.newFixedThreadPool(2, r -> {
+        var thread = new Thread(r, "briefing-live");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final LiveFrames frames;
     private final Briefings briefings;
     private final BriefingProperties properties;
 
-    public BriefingRooms(Briefings briefings, BriefingProperties properties) {
+    public BriefingRooms(Briefings briefings, BriefingProperties properties, LiveFrames frames) {
         this.briefings = briefings;
         this.properties = properties;
+        this.frames = frames;
     }
 
     static OffsetDateTime now() {
@@ -391,6 +427,82 @@ public class BriefingRooms {
                         leave(room.id, userId, "connection closed");
                     }
                 });
+    }
+
+    /**
+     * Connects a live socket to a room: it receives the room's events from now on, and closing the
+     * last connection of a person (GraphQL subscription or live socket) takes them out of the room.
+     */
+    void attach(Briefing briefing, LiveListener listener) {
+        var room = room(briefing);
+        synchronized (room) {
+            room.subscribers.merge(listener.userId(), 1, Integer::sum);
+            room.listeners.add(listener);
+        }
+    }
+
+    /** The live socket closed. */
+    void detach(String briefingId, LiveListener listener) {
+        var room = rooms.get(briefingId);
+        if (room == null) {
+            return;
+        }
+        boolean last;
+        synchronized (room) {
+            if (!room.listeners.remove(listener)) {
+                return;
+            }
+            last = room.subscribers.merge(listener.userId(), -1, Integer::sum) <= 0;
+            if (last) {
+                room.subscribers.remove(listener.userId());
+            }
+        }
+        if (last) {
+            leave(briefingId, listener.userId(), "connection closed");
+        }
+    }
+
+    /** Sends what the room emitted to its live sockets, in order, each event serialized once. */
+    private void drain(Room room) {
+        do {
+            RoomEvent event;
+            while ((event = room.outgoing.poll()) != null) {
+                deliver(room, event);
+            }
+            room.draining.set(false);
+        } while (!room.outgoing.isEmpty() && room.draining.compareAndSet(false, true));
+    }
+
+    private void deliver(Room room, RoomEvent event) {
+        String frame = null;
+        for (var listener : room.listeners) {
+            var userId = listener.userId();
+            if (event.toId() != null && !event.toId().equals(userId)) {
+                continue;
+            }
+            if (frame == null) {
+                frame = frames.event(event);
+            }
+            boolean last = event.kind() == Kind.ENDED || event.kind() == Kind.REMOVED && userId.equals(event.subjectId());
+            try {
+                listener.send(frame, last);
+            } catch (RuntimeException e) {
+                LOG.debug("Sending to a live socket of {} failed: {}", userId, e.getMessage());
+            }
+            if (last) {
+                room.listeners.remove(listener);
+                synchronized (room) {
+                    if (room.subscribers.merge(userId, -1, Integer::sum) <= 0) {
+                        room.subscribers.remove(userId);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        liveDeliveries.shutdownNow();
     }
 
     /** Takes out who has not been heard from within the presence timeout. */
