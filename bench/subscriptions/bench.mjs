@@ -6,6 +6,7 @@
 // node bench.mjs --http http://127.0.0.1:8080 --token <staff token> --pid <hub pid> [--counts 1000,5000,10000]
 //                [--events 20] [--interval-ms 1000] [--issue iss_ganggyeong-flood] [--workers 2] [--warmup 1500]
 import { fork, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -38,6 +39,9 @@ function worker() {
   process.on('message', async (message) => {
     if (message.type === 'report') {
       process.send({ type: 'report', received: received.splice(0), connected, failed, closedEarly });
+    } else if (message.type === 'cpu') {
+      const usage = process.cpuUsage();
+      process.send({ type: 'cpu', micros: usage.user + usage.system });
     } else if (message.type === 'count') {
       const counts = {};
       for (const [marker] of received) counts[marker] = (counts[marker] ?? 0) + 1;
@@ -156,6 +160,11 @@ async function main() {
     const perConnection = (heapIdle - heapBefore) / Math.max(1, connected);
     log(`heap ${mb(heapBefore)} -> ${mb(heapIdle)} MB: ${perConnection.toFixed(1)} KB per idle subscribed connection`);
 
+    const cpu = async () => ({
+      hub: hubCpuMicros(pid),
+      clients: (await Promise.all(children.map((child) => ask(child, { type: 'cpu' }, 'cpu')))).reduce((sum, c) => sum + c.micros, 0),
+    });
+    const cpuBefore = await cpu();
     const sent = new Map();
     for (let k = 0; k < events; k++) {
       const marker = `bench-${n}-${k}-${Date.now()}`;
@@ -164,6 +173,7 @@ async function main() {
       await sleep(interval);
     }
     await sleep(3000);
+    const cpuAfter = await cpu();
     const reports = await Promise.all(children.map((child) => ask(child, { type: 'report' }, 'report')));
     const fromSend = [];
     const fromCommit = [];
@@ -182,6 +192,9 @@ async function main() {
       heapIdleMb: Number(mb(heapIdle)),
       delivered: fromSend.length, expected,
       fromSend: percentiles(fromSend), fromCommit: percentiles(fromCommit),
+      // CPU spent while the changes were made and delivered (the hub's includes the mutations and its idle work)
+      hubCpuMicrosPerDelivery: Number(((cpuAfter.hub - cpuBefore.hub) / Math.max(1, fromSend.length)).toFixed(1)),
+      clientCpuMicrosPerDelivery: Number(((cpuAfter.clients - cpuBefore.clients) / Math.max(1, fromSend.length)).toFixed(1)),
       within250ms: fromSend.length ? Number((fromSend.filter((ms) => ms <= 250).length / expected * 100).toFixed(2)) : 0,
     };
     results.push(row);
@@ -229,6 +242,14 @@ async function mutate(http, token, issue, summary) {
   }
 }
 
+/** The hub's CPU time (user + system) so far, from /proc: clock ticks of 10 ms. */
+function hubCpuMicros(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks * 10_000;
+}
+
 function heapUsedKb(pid) {
   execFileSync('jcmd', [String(pid), 'GC.run'], { stdio: 'ignore' });
   const info = execFileSync('jcmd', [String(pid), 'GC.heap_info'], { encoding: 'utf8' });
@@ -265,12 +286,13 @@ function percentiles(values) {
 
 function table(rows) {
   const lines = [
-    '| subscribers | connected | heap per idle connection | delivered | within 250 ms | p50 | p95 | p99 | max | p50 / p99 from the event\'s commit time |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| subscribers | connected | heap per idle connection | delivered | within 250 ms | p50 | p95 | p99 | max | p50 / p99 from the event\'s commit time | CPU per delivery: hub / clients |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     lines.push(`| ${r.subscribers} | ${r.connected} | ${r.heapPerConnectionKb} KB | ${r.delivered} / ${r.expected} | ${r.within250ms} % `
-      + `| ${r.fromSend.p50} ms | ${r.fromSend.p95} ms | ${r.fromSend.p99} ms | ${r.fromSend.max} ms | ${r.fromCommit.p50} / ${r.fromCommit.p99} ms |`);
+      + `| ${r.fromSend.p50} ms | ${r.fromSend.p95} ms | ${r.fromSend.p99} ms | ${r.fromSend.max} ms | ${r.fromCommit.p50} / ${r.fromCommit.p99} ms `
+      + `| ${r.hubCpuMicrosPerDelivery} / ${r.clientCpuMicrosPerDelivery} µs |`);
   }
   return lines.join('\n');
 }

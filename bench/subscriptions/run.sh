@@ -4,7 +4,7 @@
 # 127.0.0.x), logs in as the first admin, runs bench.mjs, writes bench/results/subscriptions-<time>.md,
 # stops the hub. Not part of the test suite. See README.md beside this file.
 #   bash bench/subscriptions/run.sh [--counts 1000,5000,10000] [--events 20] [--workers 2]
-# Env: PORT 8090, JAVA_OPTS "-Xmx2g", JAR api/target/citygraph.jar (built with mvn -DskipTests install when missing)
+# Env: PORT 8090, JAVA_OPTS "-Xmx2g", JAR api/target/citygraph.jar (built with mvn -o -DskipTests package when missing)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -18,7 +18,7 @@ PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 ulimit -n 20000
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -DskipTests install)
+[ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -o -DskipTests package)
 [ -d "$HERE/node_modules" ] || (cd "$HERE" && npm ci --no-audit --no-fund)
 mkdir -p "$RESULTS"
 rm -rf "$DATA"
