@@ -1,10 +1,10 @@
 package org.citygraph.api.briefing;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.citygraph.api.security.SecurityConfiguration;
+import org.citygraph.api.security.PageOrigin;
 import org.citygraph.api.security.SecurityProperties;
 import org.citygraph.api.security.ViewerAuthentication;
 import org.springframework.http.server.ServerHttpRequest;
@@ -48,7 +48,7 @@ class LiveRoomHandshake implements HandshakeInterceptor {
         var headers = request.getHeaders();
         boolean byHeader = headers.containsHeader("Authorization") || headers.containsHeader(SecurityConfiguration.API_KEY_HEADER);
         if (SecurityContextHolder.getContext().getAuthentication() instanceof ViewerAuthentication auth
-                && (byHeader || sameOrigin(request))) {
+                && (byHeader || PageOrigin.trusted(request, properties.allowedOrigins()))) {
             attributes.put(VIEWER, auth.viewer());
             if (auth.expiresAt() != null) {
                 attributes.put(EXPIRES, auth.expiresAt());
@@ -60,31 +60,5 @@ class LiveRoomHandshake implements HandshakeInterceptor {
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                Exception exception) {
-    }
-
-    private boolean sameOrigin(ServerHttpRequest request) {
-        var origin = request.getHeaders().getOrigin();
-        if (origin == null) {
-            return false;
-        }
-        if (properties.allowedOrigins().contains(origin)) {
-            return true;
-        }
-        try {
-            var uri = URI.create(origin);
-            var host = request.getHeaders().getHost();
-            return host != null && uri.getHost() != null && uri.getHost().equalsIgnoreCase(host.getHostString())
-                    && port(uri) == (host.getPort() == 0 ? defaultPort(uri) : host.getPort());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() == -1 ? defaultPort(uri) : uri.getPort();
-    }
-
-    private static int defaultPort(URI uri) {
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

@@ -1,8 +1,8 @@
 package org.citygraph.api.websocket;
 
-import java.net.URI;
 import java.util.Map;
 
+import org.citygraph.api.security.PageOrigin;
 import org.citygraph.api.security.SecurityProperties;
 import org.citygraph.api.security.ViewerAuthentication;
 import org.citygraph.graph.Viewer;
@@ -34,7 +34,7 @@ class HandshakeViewer implements HandshakeInterceptor {
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof ViewerAuthentication auth
-                && sameOrigin(request)) {
+                && PageOrigin.trusted(request, properties.allowedOrigins())) {
             attributes.put(ATTRIBUTE, auth.viewer());
             var expiry = auth.expiresAt();
             if (expiry != null) {
@@ -47,28 +47,6 @@ class HandshakeViewer implements HandshakeInterceptor {
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                Exception exception) {
-    }
-
-    private boolean sameOrigin(ServerHttpRequest request) {
-        var origin = request.getHeaders().getOrigin();
-        if (origin == null) {
-            return false;
-        }
-        if (properties.allowedOrigins().contains(origin)) {
-            return true;
-        }
-        try {
-            var uri = URI.create(origin);
-            var host = request.getHeaders().getHost();
-            return host != null && uri.getHost() != null && uri.getHost().equalsIgnoreCase(host.getHostString())
-                    && (uri.getPort() == -1 ? defaultPort(uri) : uri.getPort()) == (host.getPort() == 0 ? defaultPort(uri) : host.getPort());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static int defaultPort(URI uri) {
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     static Viewer of(Map<String, Object> attributes) {
