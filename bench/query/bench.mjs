@@ -184,7 +184,7 @@ function report(outDir, mdFile) {
     out.push("");
     out.push(`CityGraph: ${env.citygraph} · yardstick (@neo4j/graphql ${env.yardstickVersion}): ${env.yardstick}  `);
     out.push(
-        `wrk ${env.threads} threads, ${env.duration} per run after a ${env.warmup} warm-up (initial warm-up ${env.initialWarmup} per query); ` +
+        `wrk ${env.threads} threads, ${env.duration} per run after a ${env.warmup} warm-up (initial warm-up per server and query: ${env.initialWarmup === "auto" ? "until steady" : env.initialWarmup}); ` +
             `AGENCY_ID=${env.agencyId}, ` +
             `DISTRICT_ID=${env.districtId}, deep-page offset ${env.deepOffset.trim()}; ${env.host}`,
     );

@@ -5,8 +5,10 @@
 # Env (defaults):
 #   CITYGRAPH_URL  http://127.0.0.1:8080/graphql     YARDSTICK_URL  http://127.0.0.1:4000/graphql
 #   DURATION 20s   WARMUP 5s (before each measured run)   CONNECTIONS "8 32"   THREADS 2   TIMEOUT 10s
-#   INITIAL_WARMUP 10s: one round over every server and query at the highest connection count before any
-#     measurement, so that the JVM's JIT (and V8's) has compiled the hot paths; 0 to skip.
+#   INITIAL_WARMUP auto: before any measurement, each server and query runs at the highest connection count in
+#     rounds of WARMUP_ROUND (20) seconds until two rounds in a row gain no more than 3 % on the best before them
+#     (at most WARMUP_MAX = 480 s), so that the JVM's JIT (and V8's) has compiled the hot paths. A duration
+#     (e.g. 60s) runs one fixed round instead; 0 skips.
 #   SERVERS "citygraph yardstick"   QUERIES "" (all; e.g. "list two-hop")
 #   AGENCY_ID agc_nonsan-safety   DISTRICT_ID dst_ganggyeong   DEEP_OFFSET 5000
 #   START_YARDSTICK 1: when YARDSTICK_URL does not answer and is the local default, start bench/yardstick
@@ -24,7 +26,9 @@ CITYGRAPH_URL="${CITYGRAPH_URL:-http://127.0.0.1:8080/graphql}"
 YARDSTICK_URL="${YARDSTICK_URL:-http://127.0.0.1:4000/graphql}"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-5s}"
-INITIAL_WARMUP="${INITIAL_WARMUP:-10s}"
+INITIAL_WARMUP="${INITIAL_WARMUP:-auto}"
+WARMUP_ROUND="${WARMUP_ROUND:-20}"
+WARMUP_MAX="${WARMUP_MAX:-480}"
 CONNECTIONS="${CONNECTIONS:-8 32}"
 THREADS="${THREADS:-2}"
 TIMEOUT="${TIMEOUT:-10s}"
@@ -154,14 +158,41 @@ order="list two-hop three-hop-filtered count deep-page"
 queries_in_order="$(for q in $order; do grep -qx "$q" "$WORK/queries.txt" && echo "$q"; done; grep -vxF -f <(tr ' ' '\n' <<<"$order") "$WORK/queries.txt" || true)"
 
 max_conns="$(tr ' ' '\n' <<<"$CONNECTIONS" | sort -n | tail -1)"
+rps_of() { grep '^RESULT ' "$1" | sed 's/^RESULT //' | node -e 'console.log(Math.round(JSON.parse(require("fs").readFileSync(0, "utf8")).rps))' 2>/dev/null || echo 0; }
+
+# One server and query at the highest connection count until its throughput stops rising: the hub's JIT needs
+# minutes of load on two cores (its compiler thread shares them with the request threads).
+initial_warmup() { # server query
+  local body="$WORK/$1.$2.json" url; url="$(url_of "$1")"
+  local out="$WORK/$1.$2.initial-warmup.txt" round=0 best=0 flat=0 rps elapsed=0
+  : >"$out"
+  if [ "$INITIAL_WARMUP" != auto ]; then
+    log "initial warm-up: $2 · $1 · $max_conns connections, $INITIAL_WARMUP"
+    BODY_FILE="$body" wrk -t"$(( THREADS < max_conns ? THREADS : max_conns ))" -c"$max_conns" -d"$INITIAL_WARMUP" \
+      --timeout "$TIMEOUT" -s "$HERE/post.lua" "$url" >>"$out" 2>&1 || true
+    return
+  fi
+  while :; do
+    round=$((round + 1))
+    BODY_FILE="$body" wrk -t"$(( THREADS < max_conns ? THREADS : max_conns ))" -c"$max_conns" -d"${WARMUP_ROUND}s" \
+      --timeout "$TIMEOUT" -s "$HERE/post.lua" "$url" >"$out.round" 2>&1 || true
+    cat "$out.round" >>"$out"
+    rps="$(rps_of "$out.round")"; elapsed=$((elapsed + WARMUP_ROUND))
+    log "initial warm-up: $2 · $1 · $max_conns connections, round $round: $rps req/s"
+    # steady: two rounds in a row no more than 3 % above the best round before them (the JIT's progress comes
+    # in steps, with flat stretches between), or out of time
+    if [ $((rps * 100)) -le $((best * 103)) ]; then flat=$((flat + 1)); else flat=0; fi
+    [ "$rps" -gt "$best" ] && best="$rps"
+    if [ "$flat" -ge 2 ]; then break; fi
+    if [ "$elapsed" -ge "$WARMUP_MAX" ]; then log "  not steady after ${WARMUP_MAX}s; measuring anyway"; break; fi
+  done
+  rm -f "$out.round"
+}
+
 if [ "${INITIAL_WARMUP%s}" != "0" ]; then
   for query in $queries_in_order; do
     for server in $SERVERS; do
-      [ -f "$WORK/$server.$query.ok" ] || continue
-      log "initial warm-up: $query · $server · $max_conns connections, $INITIAL_WARMUP"
-      BODY_FILE="$WORK/$server.$query.json" BENCH_SERVER="$server" BENCH_QUERY="$query" BENCH_CONNS="$max_conns" \
-        wrk -t"$(( THREADS < max_conns ? THREADS : max_conns ))" -c"$max_conns" -d"$INITIAL_WARMUP" --timeout "$TIMEOUT" \
-          -s "$HERE/post.lua" "$(url_of "$server")" >"$WORK/$server.$query.initial-warmup.txt" 2>&1 || true
+      [ -f "$WORK/$server.$query.ok" ] && initial_warmup "$server" "$query"
     done
   done
 fi
