@@ -6,8 +6,8 @@
 #   CITYGRAPH_URL  http://127.0.0.1:8080/graphql     YARDSTICK_URL  http://127.0.0.1:4000/graphql
 #   DURATION 20s   WARMUP 5s (before each measured run)   CONNECTIONS "8 32"   THREADS 2   TIMEOUT 10s
 #   INITIAL_WARMUP auto: before any measurement, each server and query runs at the highest connection count in
-#     rounds of WARMUP_ROUND (20) seconds until two rounds in a row gain no more than 3 % on the best before them
-#     (at most WARMUP_MAX = 480 s), so that the JVM's JIT (and V8's) has compiled the hot paths. A duration
+#     rounds of WARMUP_ROUND (20) seconds for at least WARMUP_MIN (240) seconds and until two rounds in a row gain
+#     no more than 3 % on the best before them (at most WARMUP_MAX = 480 s), so that the JVM's JIT (and V8's) has compiled the hot paths. A duration
 #     (e.g. 60s) runs one fixed round instead; 0 skips.
 #   SERVERS "citygraph yardstick"   QUERIES "" (all; e.g. "list two-hop")
 #   AGENCY_ID agc_nonsan-safety   DISTRICT_ID dst_ganggyeong   DEEP_OFFSET 5000
@@ -28,6 +28,7 @@ DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-5s}"
 INITIAL_WARMUP="${INITIAL_WARMUP:-auto}"
 WARMUP_ROUND="${WARMUP_ROUND:-20}"
+WARMUP_MIN="${WARMUP_MIN:-240}"
 WARMUP_MAX="${WARMUP_MAX:-480}"
 CONNECTIONS="${CONNECTIONS:-8 32}"
 THREADS="${THREADS:-2}"
@@ -183,7 +184,7 @@ initial_warmup() { # server query
     # in steps, with flat stretches between), or out of time
     if [ $((rps * 100)) -le $((best * 103)) ]; then flat=$((flat + 1)); else flat=0; fi
     [ "$rps" -gt "$best" ] && best="$rps"
-    if [ "$flat" -ge 2 ]; then break; fi
+    if [ "$flat" -ge 2 ] && [ "$elapsed" -ge "$WARMUP_MIN" ]; then break; fi
     if [ "$elapsed" -ge "$WARMUP_MAX" ]; then log "  not steady after ${WARMUP_MAX}s; measuring anyway"; break; fi
   done
   rm -f "$out.round"
