@@ -51,11 +51,23 @@ public final class IngestBenchmark {
 
     /** Items per feed, hence per write transaction; {@code -Dbench.items=100} shows what larger transactions would save. */
     static final int ITEMS_PER_FEED = Integer.getInteger("bench.items", 20);
+    /** Longest end-to-end warm-up before the measured feeds; {@code -Dbench.warmupSeconds=0} measures a cold JVM. */
+    static final int WARMUP_MAX_SECONDS = Integer.getInteger("bench.warmupSeconds", 300);
+    static final int WARMUP_MIN_SECONDS = Math.min(WARMUP_MAX_SECONDS, 120);
+    /** Feeds polled at once end to end: the hub's default {@code citygraph.feeds.concurrency}. */
+    static final int THREADS = Integer.getInteger("bench.threads", 8);
+    static final int WARMUP_SLICE = 250;
     static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
 
     public static void main(String[] args) throws Exception {
+        // The JDK's HTTP server that serves the feeds leaves Nagle's algorithm on unless told: every response then
+        // waits ~40 ms for the client's delayed ACK between its header and body writes, and with four connections
+        // per host (HttpFetcher's politeness limit) that stall, not the hub, set the end-to-end rate.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int feedsForCycle = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int endToEndFeeds = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        // one INFO line per polled feed is right for a running hub, not for thousands of polls a second
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(FeedIngestor.class)).setLevel(ch.qos.logback.classic.Level.WARN);
         var texts = texts();
         System.out.printf("Korean news excerpts: %d; %d items per feed%n", texts.size(), ITEMS_PER_FEED);
 
@@ -71,7 +83,9 @@ public final class IngestBenchmark {
             var ingestor = new FeedIngestor(new FeedFetcher(http, List.of()), feeds, new NewsWrites(graph), linker,
                     events -> { }, FeedIngestor.Settings.DEFAULTS);
             endToEnd(server, feeds, ingestor, texts, endToEndFeeds);
-            cycle(server, graph, feeds, ingestor, texts, feedsForCycle);
+            if (feedsForCycle > 0) {
+                cycle(server, graph, feeds, ingestor, texts, feedsForCycle);
+            }
         }
         System.exit(0);
     }
@@ -106,24 +120,48 @@ public final class IngestBenchmark {
     }
 
     static void endToEnd(LocalHttpServer server, Feeds feeds, FeedIngestor ingestor, List<String> texts, int count) throws Exception {
-        var registered = new ArrayList<Feed>();
-        for (int f = 0; f < count; f++) {
-            var path = "/e2e/" + f + ".rss";
-            server.route(path, LocalHttpServer.ok("application/rss+xml", rss("e2e-" + f, f, texts)));
-            registered.add(feeds.create(new FeedDraft(server.url(path), null, null, null, false, null)));
+        // The JIT needs minutes of this work before it settles (one compiler thread compiles Neo4j's Cypher runtime,
+        // Lucene and Rome while the pollers keep both cores busy): warm up in slices, printing each, for at least
+        // WARMUP_MIN_SECONDS and until three slices in a row gain no more than 5 % on the best before them, or
+        // WARMUP_MAX_SECONDS have passed.
+        int next = 0;
+        double best = 0;
+        int flat = 0;
+        long warmStart = System.nanoTime();
+        while (WARMUP_MAX_SECONDS > 0) {
+            var slice = register(server, feeds, texts, next, WARMUP_SLICE);
+            long sliceStart = System.nanoTime();
+            double rate = run(ingestor, slice, THREADS) / ((System.nanoTime() - sliceStart) / 1e9);
+            System.out.printf("  warm-up feeds %d-%d: %,.0f items/s%n", next, next + WARMUP_SLICE - 1, rate);
+            next += WARMUP_SLICE;
+            flat = rate <= best * 1.05 ? flat + 1 : 0;
+            best = Math.max(best, rate);
+            long warmedSeconds = (System.nanoTime() - warmStart) / 1_000_000_000L;
+            if ((flat >= 3 && warmedSeconds >= WARMUP_MIN_SECONDS) || warmedSeconds >= WARMUP_MAX_SECONDS) {
+                break;
+            }
         }
-        // warm-up on a tenth, measured on the rest
-        int warm = count / 10;
-        run(ingestor, registered.subList(0, warm), 4);
+        var measured = register(server, feeds, texts, next, count);
+        System.out.printf("  measuring %d feeds%n", count);
         // CPU time as well as wall time: colleagues share this 2-core machine, and CPU per item moves less with their load
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        long items = run(ingestor, registered.subList(warm, count), 4);
+        long items = run(ingestor, measured, THREADS);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1e6;
-        System.out.printf("fetch + parse + link + write: %,.0f items/s (%,d new items from %d feeds in %.1f s; 4 threads; "
-                + "%.2f ms of CPU per item in this JVM)%n", items / seconds, items, count - warm, seconds, cpuMillis / items);
+        System.out.printf("fetch + parse + link + write: %,.0f items/s (%,d new items from %d feeds in %.1f s; %d threads; "
+                + "%.2f ms of CPU per item in this JVM)%n", items / seconds, items, count, seconds, THREADS, cpuMillis / items);
+    }
+
+    static List<Feed> register(LocalHttpServer server, Feeds feeds, List<String> texts, int from, int count) {
+        var registered = new ArrayList<Feed>();
+        for (int f = from; f < from + count; f++) {
+            var path = "/e2e/" + f + ".rss";
+            server.route(path, LocalHttpServer.ok("application/rss+xml", rss("e2e-" + f, f, texts)));
+            registered.add(feeds.create(new FeedDraft(server.url(path), null, null, null, false, null)));
+        }
+        return registered;
     }
 
     static long run(FeedIngestor ingestor, List<Feed> feeds, int threads) throws Exception {
