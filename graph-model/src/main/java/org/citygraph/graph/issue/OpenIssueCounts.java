@@ -19,6 +19,16 @@ import org.citygraph.graph.Graph;
  */
 public final class OpenIssueCounts {
 
+    /** Counts the open issues located in {@code d}, all and public, and keeps both on it. */
+    private static final String RECOUNT = """
+            CALL (d) {
+              OPTIONAL MATCH (d)<-[:LOCATED_IN]-(i:Issue)
+              WHERE i.status IN $open
+              WITH DISTINCT i
+              RETURN count(i) AS openAll, count(CASE WHEN i.visibility = 'PUBLIC' THEN i END) AS openPublic
+            }
+            SET d.openIssues = openAll, d.openPublicIssues = openPublic""";
+
     /**
      * Recounts some districts. The first SET takes each district's write lock, so two writers that
      * touch the same district count one after the other and neither loses the other's change; ids
@@ -29,23 +39,9 @@ public final class OpenIssueCounts {
             MATCH (d:District {id: districtId})
             SET d.openIssues = coalesce(d.openIssues, 0)
             WITH d
-            CALL (d) {
-              OPTIONAL MATCH (d)<-[:LOCATED_IN]-(i:Issue)
-              WHERE i.status IN $open
-              WITH DISTINCT i
-              RETURN count(i) AS openAll, count(CASE WHEN i.visibility = 'PUBLIC' THEN i END) AS openPublic
-            }
-            SET d.openIssues = openAll, d.openPublicIssues = openPublic""";
+            """ + RECOUNT;
 
-    private static final String REFRESH_ALL = """
-            MATCH (d:District)
-            CALL (d) {
-              OPTIONAL MATCH (d)<-[:LOCATED_IN]-(i:Issue)
-              WHERE i.status IN $open
-              WITH DISTINCT i
-              RETURN count(i) AS openAll, count(CASE WHEN i.visibility = 'PUBLIC' THEN i END) AS openPublic
-            }
-            SET d.openIssues = openAll, d.openPublicIssues = openPublic""";
+    private static final String REFRESH_ALL = "MATCH (d:District)\n" + RECOUNT;
 
     private static final String DISTRICTS_OF = """
             MATCH (:Issue {id: $id})-[:LOCATED_IN]->(d:District)
