@@ -32,6 +32,8 @@ import graphql.parser.Parser;
 import reactor.core.publisher.ConnectableFlux;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,6 +58,13 @@ public class SharedSubscriptions {
             "issueChanged", "newsPublished", "datasetUpdated", "indicatorUpdated", "complaintReceived");
     /** Results taken ahead of the slowest subscriber's send queue; sends never block, so it rarely fills. */
     private static final int PREFETCH = 256;
+    /**
+     * The threads that hand each result to its subscribers, one lane per core: ten thousand sends
+     * take a core for a fifth of a second, so one thread would make the last subscriber wait for all
+     * the others. Sends never block ({@code QueuedSendSession}), so a lane is never held by one client.
+     */
+    private static final int LANES = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final Scheduler FAN_OUT = Schedulers.newParallel("subscription-fan-out", LANES, true);
 
     private record Key(String document, String operationName, Map<String, Object> variables, Viewer viewer) {
     }
@@ -199,13 +208,17 @@ public class SharedSubscriptions {
 
     /**
      * One running execution and the subscribers that receive it. It runs while it has subscribers
-     * (counted from the moment each is handed its view) and stops with the last one.
+     * (counted from the moment each is handed its view) and stops with the last one. Its results
+     * reach the subscribers through {@link #LANES} lanes, each on a fan-out thread of its own; every
+     * subscriber stays on one lane, so it receives the results in order.
      */
     private final class Shared {
         private final Key key;
         private final WebGraphQlResponse first;
         private final ConnectableFlux<ExecutionResult> results;
+        private final List<ConnectableFlux<ExecutionResult>> lanes;
         private int subscribers;
+        private int joined;
         private boolean ended;
         private reactor.core.Disposable connection;
 
@@ -216,9 +229,18 @@ public class SharedSubscriptions {
                     .map(result -> (ExecutionResult) new Serialized((ExecutionResult) result, json))
                     .doFinally(signal -> end())
                     .publish(PREFETCH);
+            this.lanes = java.util.stream.IntStream.range(0, LANES)
+                    .mapToObj(lane -> results.publishOn(FAN_OUT, PREFETCH).publish(PREFETCH))
+                    .toList();
         }
 
         synchronized void start() {
+            for (var lane : lanes) {
+                // A lane whose subscribers all left would stop taking results and so hold up the
+                // other lanes: each keeps one subscriber of its own that takes everything.
+                lane.subscribe(result -> { }, error -> { });
+                lane.connect();
+            }
             connection = results.connect();
             LOG.debug("Shared subscription started for {} ({} running)", key.viewer().role(), running.size());
         }
@@ -229,7 +251,7 @@ public class SharedSubscriptions {
                 return null;
             }
             subscribers++;
-            Flux<ExecutionResult> view = results
+            Flux<ExecutionResult> view = lanes.get(joined++ % LANES)
                     .doOnError(e -> {
                         if (sessionId != null && causedBy(e, EventStream.SlowSubscriber.class)) {
                             sessions.close(sessionId, WebSocketSessions.TOO_SLOW);
