@@ -3,7 +3,7 @@
 # Starts api/target/citygraph.jar on a fresh data directory (rate limits off: every socket comes from
 # 127.0.0.x), logs in as the first admin, runs bench.mjs, writes bench/results/subscriptions-<time>.md,
 # stops the hub. Not part of the test suite. See README.md beside this file.
-#   bash bench/subscriptions/run.sh [--counts 1000,5000,10000] [--events 20] [--workers 2]
+#   bash bench/subscriptions/run.sh [--counts 1000,5000,10000] [--events 20] [--client java|node]
 # Env: PORT 8090, JAVA_OPTS "-Xmx2g", JAR api/target/citygraph.jar (built with mvn -o -DskipTests package when missing)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,6 +20,8 @@ log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 ulimit -n 20000
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -o -DskipTests package)
 [ -d "$HERE/node_modules" ] || (cd "$HERE" && npm ci --no-audit --no-fund)
+# the Java client (the default; --client node uses graphql-ws instead)
+(cd "$HERE/java-client" && mvn -q -B package dependency:build-classpath -Dmdep.outputFile=target/classpath)
 mkdir -p "$RESULTS"
 rm -rf "$DATA"
 
@@ -41,7 +43,7 @@ TOKEN="$(curl -sf -X POST -H 'Content-Type: application/json' \
 {
   echo "# Subscription benchmark, $STAMP"
   echo
-  echo "$(nproc) cores, $(java -version 2>&1 | head -1), hub with $JAVA_OPTS; clients: node $(node --version), graphql-ws"
+  echo "$(nproc) cores, $(java -version 2>&1 | head -1), hub with $JAVA_OPTS; node $(node --version)"
   echo
   node "$HERE/bench.mjs" --http "http://127.0.0.1:$PORT" --token "$TOKEN" --pid "$HUB" "$@"
 } | tee "$RESULTS/subscriptions-$STAMP.md"
