@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.citygraph.api.websocket.SerializedPayload;
 import org.citygraph.api.websocket.WebSocketSessions;
@@ -229,7 +230,7 @@ public class SharedSubscriptions {
                     .map(result -> (ExecutionResult) new Serialized((ExecutionResult) result, json))
                     .doFinally(signal -> end())
                     .publish(PREFETCH);
-            this.lanes = java.util.stream.IntStream.range(0, LANES)
+            this.lanes = IntStream.range(0, LANES)
                     .mapToObj(lane -> results.publishOn(FAN_OUT, PREFETCH).publish(PREFETCH))
                     .toList();
         }

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import org.citygraph.api.websocket.WebSocketSessions;
 import org.citygraph.graph.Viewer;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
@@ -60,7 +63,7 @@ class SharedSubscriptionLanesTest {
         }
         emit(10, RESULTS);
 
-        var expected = java.util.stream.IntStream.range(0, RESULTS).boxed().toList();
+        var expected = IntStream.range(0, RESULTS).boxed().toList();
         for (int i = 1; i < subscribers; i += 2) {
             var mine = received.get(i);
             waitFor(() -> mine.size() >= RESULTS);
@@ -79,7 +82,7 @@ class SharedSubscriptionLanesTest {
         var response = shared.subscribe(request, Viewer.ANONYMOUS, sessionId, () -> Mono.just(new WebGraphQlResponse(
                 new DefaultExecutionGraphQlResponse(ExecutionInput.newExecutionInput(DOCUMENT).build(),
                         ExecutionResultImpl.newExecutionResult().data(source.asFlux()).build()))));
-        return Flux.from(response.block(Duration.ofSeconds(5)).<org.reactivestreams.Publisher<ExecutionResult>>getData());
+        return Flux.from(response.block(Duration.ofSeconds(5)).<Publisher<ExecutionResult>>getData());
     }
 
     private void emit(int from, int to) {
@@ -89,7 +92,7 @@ class SharedSubscriptionLanesTest {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) {
+    private static void waitFor(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             try {
