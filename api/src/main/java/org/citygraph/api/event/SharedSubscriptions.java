@@ -1,5 +1,6 @@
 package org.citygraph.api.event;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 import org.citygraph.api.websocket.SerializedPayload;
 import org.citygraph.api.websocket.WebSocketSessions;
@@ -16,6 +16,7 @@ import org.citygraph.graph.Viewer;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
@@ -60,12 +61,14 @@ public class SharedSubscriptions {
     /** Results taken ahead of the slowest subscriber's send queue; sends never block, so it rarely fills. */
     private static final int PREFETCH = 256;
     /**
-     * The threads that hand each result to its subscribers, one lane per core: ten thousand sends
-     * take a core for a fifth of a second, so one thread would make the last subscriber wait for all
-     * the others. Sends never block ({@code QueuedSendSession}), so a lane is never held by one client.
+     * The threads that hand each result to its subscribers, one per core: ten thousand sends take a
+     * core for a fifth of a second, so one thread would make the last subscriber wait for all the
+     * others. Sends never block ({@code QueuedSendSession}), so a lane is never held by one client.
      */
-    private static final int LANES = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private static final Scheduler FAN_OUT = Schedulers.newParallel("subscription-fan-out", LANES, true);
+    private static final int CORES = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final Scheduler FAN_OUT = Schedulers.newParallel("subscription-fan-out", CORES, true);
+    /** Subscribers that join a lane before the next one opens: an execution for one viewer keeps one lane. */
+    private static final int LANE_SIZE = 256;
 
     private record Key(String document, String operationName, Map<String, Object> variables, Viewer viewer) {
     }
@@ -79,9 +82,19 @@ public class SharedSubscriptions {
     private final Map<Key, Shared> running = new ConcurrentHashMap<>();
     private final Cache<String, Shape> shapes = Caffeine.newBuilder().maximumSize(1_000).build();
     private final JsonMapper json = JsonMapper.shared();
+    private final int lanes;
+    private final int laneSize;
 
+    @Autowired
     public SharedSubscriptions(WebSocketSessions sessions) {
+        this(sessions, CORES, LANE_SIZE);
+    }
+
+    /** At most {@code lanes} lanes per execution, each opened when the ones before hold {@code laneSize} subscribers. */
+    SharedSubscriptions(WebSocketSessions sessions, int lanes, int laneSize) {
         this.sessions = sessions;
+        this.lanes = lanes;
+        this.laneSize = laneSize;
     }
 
     /** Whether this request is a live subscription that may share its execution with others. */
@@ -119,6 +132,8 @@ public class SharedSubscriptions {
                 return response;
             }
             var fresh = new Shared(key, response, publisher);
+            // Counted before others can join: one who joins and leaves at once cannot end it before it starts.
+            var mine = fresh.view(sessionId);
             var existing = running.putIfAbsent(key, fresh);
             if (existing != null) {
                 // Another subscriber started the same meanwhile: join it; ours was never subscribed, so never ran.
@@ -129,7 +144,7 @@ public class SharedSubscriptions {
                 running.put(key, fresh);
             }
             fresh.start();
-            return fresh.view(sessionId);
+            return mine;
         });
     }
 
@@ -210,16 +225,17 @@ public class SharedSubscriptions {
     /**
      * One running execution and the subscribers that receive it. It runs while it has subscribers
      * (counted from the moment each is handed its view) and stops with the last one. Its results
-     * reach the subscribers through {@link #LANES} lanes, each on a fan-out thread of its own; every
-     * subscriber stays on one lane, so it receives the results in order.
+     * reach the subscribers through lanes, each on a fan-out thread: one lane, and one more for
+     * every {@code laneSize} subscribers that join, up to one per core. Every subscriber stays on
+     * one lane, so it receives the results in order.
      */
     private final class Shared {
         private final Key key;
         private final WebGraphQlResponse first;
         private final ConnectableFlux<ExecutionResult> results;
-        private final List<ConnectableFlux<ExecutionResult>> lanes;
+        private final List<Flux<ExecutionResult>> open = new ArrayList<>();
         private int subscribers;
-        private int joined;
+        private long joined;
         private boolean ended;
         private reactor.core.Disposable connection;
 
@@ -230,17 +246,11 @@ public class SharedSubscriptions {
                     .map(result -> (ExecutionResult) new Serialized((ExecutionResult) result, json))
                     .doFinally(signal -> end())
                     .publish(PREFETCH);
-            this.lanes = IntStream.range(0, LANES)
-                    .mapToObj(lane -> results.publishOn(FAN_OUT, PREFETCH).publish(PREFETCH))
-                    .toList();
         }
 
         synchronized void start() {
-            for (var lane : lanes) {
-                // A lane whose subscribers all left would stop taking results and so hold up the
-                // other lanes: each keeps one subscriber of its own that takes everything.
-                lane.subscribe(result -> { }, error -> { });
-                lane.connect();
+            if (ended) {
+                return;
             }
             connection = results.connect();
             LOG.debug("Shared subscription started for {} ({} running)", key.viewer().role(), running.size());
@@ -252,7 +262,7 @@ public class SharedSubscriptions {
                 return null;
             }
             subscribers++;
-            Flux<ExecutionResult> view = lanes.get(joined++ % LANES)
+            Flux<ExecutionResult> view = lane((int) (joined++ / laneSize % lanes))
                     .doOnError(e -> {
                         if (sessionId != null && causedBy(e, EventStream.SlowSubscriber.class)) {
                             sessions.close(sessionId, WebSocketSessions.TOO_SLOW);
@@ -260,6 +270,18 @@ public class SharedSubscriptions {
                     })
                     .doFinally(signal -> leave());
             return first.transform(builder -> builder.data(view));
+        }
+
+        private Flux<ExecutionResult> lane(int index) {
+            if (index == open.size()) {
+                var lane = results.publishOn(FAN_OUT, PREFETCH).publish(PREFETCH);
+                // A lane whose subscribers all left would stop taking results and so hold up the
+                // other lanes: each keeps one subscriber of its own that takes everything.
+                lane.subscribe(result -> { }, error -> { });
+                lane.connect();
+                open.add(lane);
+            }
+            return open.get(index);
         }
 
         private synchronized void leave() {
