@@ -1,6 +1,7 @@
 package org.citygraph.api.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citygraph.api.support.Eventually.waitFor;
 
 import java.net.URI;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import org.citygraph.api.websocket.WebSocketSessions;
@@ -46,7 +46,7 @@ class SharedSubscriptionLanesTest {
     private final SharedSubscriptions shared = new SharedSubscriptions(new WebSocketSessions(), 2, 3);
 
     @Test
-    void everySubscriberGetsEveryResultInOrderAfterOthersLeft() {
+    void everySubscriberGetsEveryResultInOrderAfterOthersLeft() throws InterruptedException {
         int subscribers = 6;
         var received = new ArrayList<List<Integer>>();
         var subscriptions = new ArrayList<Disposable>();
@@ -90,18 +90,5 @@ class SharedSubscriptionLanesTest {
             var result = ExecutionResultImpl.newExecutionResult().data(Map.of("n", n)).build();
             assertThat(source.tryEmitNext(result).isSuccess()).isTrue();
         }
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
     }
 }

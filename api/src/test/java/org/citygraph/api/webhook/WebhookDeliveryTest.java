@@ -1,8 +1,8 @@
 package org.citygraph.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citygraph.api.support.Eventually.waitFor;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -199,16 +199,5 @@ class WebhookDeliveryTest extends ApiTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> state(String id) {
         return as(Viewer.Role.ADMIN).document(STATE).variable("id", id).execute().path("webhook").entity(Map.class).get();
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(condition.getAsBoolean()).as("condition within 15 s").isTrue();
     }
 }

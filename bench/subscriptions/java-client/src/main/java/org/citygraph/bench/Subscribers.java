@@ -181,8 +181,11 @@ public final class Subscribers {
     }
 
     private static double now() {
-        var now = Instant.now();
-        return now.getEpochSecond() * 1000.0 + now.getNano() / 1e6;
+        return millis(Instant.now());
+    }
+
+    private static double millis(Instant instant) {
+        return instant.getEpochSecond() * 1000.0 + instant.getNano() / 1e6;
     }
 
     /** One subscriber: the graphql-transport-ws client side, on its connection's event loop. */
@@ -223,10 +226,8 @@ public final class Subscribers {
                     var event = message.path("payload").path("data").path("issueChanged");
                     if (event.isObject()) {
                         var marker = event.path("issue").path("summary").asString();
-                        var at = commitTimes.computeIfAbsent(event.path("at").asString(), text -> {
-                            var instant = OffsetDateTime.parse(text).toInstant();
-                            return instant.getEpochSecond() * 1000.0 + instant.getNano() / 1e6;
-                        });
+                        var at = commitTimes.computeIfAbsent(event.path("at").asString(),
+                                text -> millis(OffsetDateTime.parse(text).toInstant()));
                         synchronized (received) {
                             received.add(new Object[] {marker, arrived, at});
                         }
