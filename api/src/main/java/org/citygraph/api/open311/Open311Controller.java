@@ -2,6 +2,7 @@ package org.citygraph.api.open311;
 
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -341,8 +342,11 @@ class Open311Controller {
         };
     }
 
-    private static String text(OffsetDateTime time) {
-        return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS).toString();
+    /** W3C date-time to the second, seconds always written (toString drops ":00"). */
+    private static final DateTimeFormatter W3C_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    static String text(OffsetDateTime time) {
+        return time == null ? null : W3C_DATE_TIME.format(time);
     }
 
 }
